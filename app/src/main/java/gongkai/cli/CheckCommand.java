@@ -1,0 +1,126 @@
+package gongkai.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gongkai.avro.ComplianceAlert;
+import gongkai.avro.RejectedSubmission;
+import gongkai.avro.ReportSubmission;
+import gongkai.avro.Severity;
+import gongkai.config.MonitorConfig;
+import gongkai.submit.Submissions;
+import gongkai.text.SafeText;
+import gongkai.watch.AlertFormatter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Run the compliance topology in-process on the given files, in that order, and print the alerts",
+                "that stand at the end. No cluster needed. Exit 0 with no ERROR alert, 1 with one, 2 on usage errors.",
+                "Example: ./monitor check samples/chaoyang-jinzhan-2021.txt my-2022-report.docx"})
+final class CheckCommand implements Callable<Integer> {
+    enum Format { text, json }
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Report files (text, HTML, .docx, PDF), oldest first.")
+    List<Path> files;
+
+    @Option(names = "--format", description = "text or json (one JSON object per line). Default: ${DEFAULT-VALUE}.", defaultValue = "text")
+    Format format;
+
+    @Option(names = "--agency-hint", description = "Agency name to use when a document does not name one (as crawler metadata would).")
+    String agencyHint;
+
+    @Option(names = {"-s", "--set"}, description = "Setting as key=value, e.g. --set rules.severity.R-CELL-01=INFO (repeatable).")
+    Map<String, String> settings = new HashMap<>();
+
+    @Spec
+    CommandSpec spec;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Map<Path, byte[]> contents = new LinkedHashMap<>();
+        for (Path f : files) {
+            try {
+                contents.put(f, Files.readAllBytes(f));
+            } catch (NoSuchFileException e) {
+                err.println("error: no such file: " + SafeText.forLog(f));
+                return 2;
+            } catch (IOException e) {
+                err.println("error: cannot read " + SafeText.forLog(f) + ": " + SafeText.forLog(e.getMessage()));
+                return 2;
+            }
+        }
+        MonitorConfig config = MonitorConfig.load(null, System.getenv(), settings);
+        Path state = Files.createTempDirectory("gongkai-check");
+        List<RejectedSubmission> rejected = new ArrayList<>();
+        Map<String, ComplianceAlert> open = new LinkedHashMap<>();
+        Map<String, Path> fileBySubmission = new HashMap<>();
+        try (InProcessCheck check = new InProcessCheck(config, state)) {
+            Instant base = Instant.now();
+            int i = 0;
+            for (var e : contents.entrySet()) {
+                String name = e.getKey().getFileName().toString();
+                ReportSubmission s = Submissions.of(e.getValue(), e.getKey().toString(), "check",
+                        Submissions.guessContentType(name), agencyHint, null, InProcessCheck.tick(base, i++));
+                fileBySubmission.put(s.getSubmissionId(), e.getKey());
+                check.submit(s);
+                rejected.addAll(check.drain(open).rejected());
+            }
+        } finally {
+            deleteRecursively(state);
+        }
+        List<ComplianceAlert> alerts = new ArrayList<>(open.values());
+        alerts.sort(Comparator.comparing(ComplianceAlert::getAgency).thenComparing(ComplianceAlert::getYear)
+                .thenComparing(a -> -a.getSeverity().ordinal()).thenComparing(ComplianceAlert::getRuleId)
+                .thenComparing(ComplianceAlert::getAlertKey));
+        for (RejectedSubmission r : rejected) {
+            Path file = fileBySubmission.get(r.getSubmissionId());
+            if (format == Format.json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("rejected", true);
+                m.put("file", String.valueOf(file));
+                m.put("reasonCode", r.getReasonCode());
+                m.put("reason", r.getReason());
+                out.println(JSON.writeValueAsString(m));
+            } else {
+                out.println("REJECTED " + SafeText.forLog(file) + ": " + r.getReasonCode() + ": " + SafeText.forLog(r.getReason(), 500));
+            }
+        }
+        for (ComplianceAlert a : alerts) {
+            out.println(format == Format.json ? AlertFormatter.json(a) : AlertFormatter.text(a));
+        }
+        if (format == Format.text) {
+            long errors = alerts.stream().filter(a -> a.getSeverity() == Severity.ERROR).count();
+            out.printf("%d file(s): %d rejected, %d open alert(s), %d ERROR%n", files.size(), rejected.size(), alerts.size(), errors);
+        }
+        out.flush();
+        return alerts.stream().anyMatch(a -> a.getSeverity() == Severity.ERROR) ? 1 : 0;
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp directory left behind is harmless
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package gongkai.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import gongkai.avro.ComplianceAlert;
+import gongkai.avro.ReportSubmission;
+import gongkai.config.MonitorConfig;
+import gongkai.local.EmbeddedCluster;
+import gongkai.serde.SchemaRegistryClient;
+import gongkai.submit.Outcome;
+import gongkai.submit.OutcomeTracker;
+import gongkai.submit.SubmissionPublisher;
+import gongkai.submit.Submissions;
+import gongkai.topics.Topics;
+import gongkai.topology.ComplianceApp;
+import gongkai.topology.MonitorSerdes;
+import gongkai.watch.AlertFormatter;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Start a real Kafka broker (KRaft) and a schema registry on 127.0.0.1 with data under --data-dir,",
+                "create the topics, run the compliance topology, submit the sample reports and print alerts as they come.",
+                "Stays up until Ctrl-C (or, with --once, until the samples are judged). Restarting keeps topics and state."})
+final class DemoCommand implements Callable<Integer> {
+    @Mixin
+    ClusterOptions cluster;
+
+    @Option(names = "--samples", description = "Directory of reports to submit at start (default: ${DEFAULT-VALUE}).", defaultValue = "samples")
+    Path samples;
+
+    @Option(names = "--no-samples", description = "Do not submit anything; just run.")
+    boolean noSamples;
+
+    @Option(names = "--once", description = "Exit once every sample has been parsed and judged or rejected (for scripts and smoke tests).")
+    boolean once;
+
+    @Option(names = "--timeout", description = "With --once: how long to wait for the outcomes (default: ${DEFAULT-VALUE}).", defaultValue = "PT2M")
+    Duration timeout;
+
+    @Override
+    public Integer call() throws Exception {
+        StopSignal signal = new StopSignal();
+        Path dataDir = cluster.dataDir;
+        System.out.println("starting the embedded broker and registry in " + dataDir.toAbsolutePath() + " …");
+        try (EmbeddedCluster embedded = EmbeddedCluster.start(dataDir)) {
+            cluster.bootstrapServers = embedded.bootstrapServers();
+            cluster.schemaRegistryUrl = embedded.schemaRegistryUrl();
+            MonitorConfig config = cluster.load();
+            Topics topics = Topics.live();
+            System.out.println("broker   " + embedded.bootstrapServers());
+            System.out.println("registry " + embedded.schemaRegistryUrl());
+            try (ComplianceApp app = ComplianceApp.start(config, topics)) {
+                System.out.println("topics   " + String.join(", ", topics.all()));
+                System.out.println("topology started (application.id=" + config.applicationId() + ", exactly_once_v2)");
+                Thread printer = alertPrinter(config, topics, signal);
+                int exit = 0;
+                if (!noSamples) {
+                    exit = submitSamples(config, topics);
+                }
+                if (!once) {
+                    System.out.println("watching for submissions and alerts; Ctrl-C to stop");
+                    signal.await();
+                }
+                printer.interrupt();
+                return exit;
+            }
+        } finally {
+            signal.closed();
+        }
+    }
+
+    private int submitSamples(MonitorConfig config, Topics topics) throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(samples)) {
+            files = s.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equalsIgnoreCase("README.md")).sorted().toList();
+        }
+        MonitorSerdes serdes = MonitorSerdes.using(SchemaRegistryClient.connect(config.schemaRegistryUrl()), true);
+        Map<String, Object> clients = clientConfig(config);
+        List<ReportSubmission> sent = new ArrayList<>();
+        try (OutcomeTracker tracker = new OutcomeTracker(clients, topics, serdes);
+             SubmissionPublisher publisher = new SubmissionPublisher(clients, topics.submissions(), serdes.submissions())) {
+            for (Path f : files) {
+                ReportSubmission s = Submissions.of(Files.readAllBytes(f), samples.relativize(f).toString(), "demo",
+                        Submissions.guessContentType(f.getFileName().toString()), null, null, Instant.now());
+                publisher.publish(s);
+                sent.add(s);
+            }
+            publisher.flush();
+            System.out.println("submitted " + sent.size() + " sample reports from " + samples);
+            Map<String, Outcome> outcomes = tracker.await(sent, timeout);
+            int exit = 0;
+            for (Outcome o : outcomes.values()) {
+                System.out.println("  " + SubmitReport.line(o));
+                if (!o.done()) {
+                    exit = 1;
+                }
+            }
+            return exit;
+        }
+    }
+
+    static Map<String, Object> clientConfig(MonitorConfig config) {
+        Map<String, Object> p = config.clientProperties();
+        p.put("bootstrap.servers", config.bootstrapServers());
+        return p;
+    }
+
+    /** Prints every alert event as it is committed, from where this demo's printer group left off last time. */
+    private static Thread alertPrinter(MonitorConfig config, Topics topics, StopSignal signal) {
+        MonitorSerdes serdes = MonitorSerdes.using(SchemaRegistryClient.connect(config.schemaRegistryUrl()), true);
+        Map<String, Object> p = clientConfig(config);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "gongkai-demo-printer-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Thread t = new Thread(() -> {
+            try (KafkaConsumer<String, ComplianceAlert> consumer = new KafkaConsumer<>(p, new StringDeserializer(), serdes.alerts().deserializer())) {
+                consumer.subscribe(List.of(topics.alertEvents()));
+                while (!Thread.currentThread().isInterrupted() && !signal.stopped()) {
+                    consumer.poll(Duration.ofMillis(250)).forEach(r -> System.out.println(AlertFormatter.text(r.value())));
+                }
+            } catch (org.apache.kafka.common.errors.InterruptException e) {
+                // demo is closing
+            }
+        }, "alert-printer");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+}

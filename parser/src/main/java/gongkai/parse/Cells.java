@@ -1,0 +1,161 @@
+package gongkai.parse;
+
+import java.util.regex.Pattern;
+
+/** Whitespace and digit normalisation for cell text: reports mix U+00A0, U+3000, full-width digits and split headers. */
+final class Cells {
+    private Cells() {
+    }
+
+    private static final Pattern BOOKMARK = Pattern.compile("\\[bookmark: [^\\]]*\\]");
+    private static final Pattern INTEGER = Pattern.compile("\\+?\\d{1,15}");
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d{1,15}(\\.\\d{1,10})?");
+    private static final Pattern GROUPED = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
+
+    static boolean isSpace(int c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\uFEFF';
+    }
+
+    /** Trims every kind of space at both ends, U+00A0 and U+3000 included. */
+    static String trim(String s) {
+        if (s == null) {
+            return "";
+        }
+        int b = 0;
+        int e = s.length();
+        while (b < e && isSpace(s.charAt(b))) {
+            b++;
+        }
+        while (e > b && isSpace(s.charAt(e - 1))) {
+            e--;
+        }
+        return s.substring(b, e);
+    }
+
+    /** Removes every space, including those inside: merged headers arrive as "结\n果\n维\n持" or "总 计". */
+    static String squash(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!isSpace(c)) {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** Maps full-width digits and signs to ASCII, one char for one char, so offsets stay valid. */
+    static String halfWidth(String s) {
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            char m = c;
+            if (c >= '０' && c <= '９') {
+                m = (char) ('0' + (c - '０'));
+            } else if (c == '．') {
+                m = '.';
+            } else if (c == '＋') {
+                m = '+';
+            } else if (c == '－') {
+                m = '-';
+            } else if (c == '，' && i > 0 && i + 1 < s.length() && isDigit(s.charAt(i - 1)) && isDigit(s.charAt(i + 1))) {
+                m = ',';
+            }
+            if (m != c) {
+                if (b == null) {
+                    b = new StringBuilder(s);
+                }
+                b.setCharAt(i, m);
+            }
+        }
+        return b == null ? s : b.toString();
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9' || c >= '０' && c <= '９';
+    }
+
+    static String stripArtefacts(String s) {
+        return s.indexOf("[bookmark:") < 0 ? s : BOOKMARK.matcher(s).replaceAll("");
+    }
+
+    static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (isDigit(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static int hanCount(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.UnicodeScript.of(s.charAt(i)) == Character.UnicodeScript.HAN) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The result of reading one numeric cell: the value, or why there is none. */
+    record Number(String raw, java.lang.Double value, Problem problem) {
+        Long asLong() {
+            return value == null ? null : value.longValue();
+        }
+    }
+
+    enum Problem { NONE, BLANK, NOT_A_NUMBER, NEGATIVE, FRACTION }
+
+    /** Section 3 and 4 cells: non-negative integers. */
+    static Number integer(String printed) {
+        String raw = trim(printed);
+        String v = halfWidth(squash(raw));
+        if (v.isEmpty()) {
+            return new Number(raw, null, Problem.BLANK);
+        }
+        if (INTEGER.matcher(v).matches()) {
+            return new Number(raw, (double) Long.parseLong(v.startsWith("+") ? v.substring(1) : v), Problem.NONE);
+        }
+        Number d = decimal(raw, true);
+        if (d.problem() == Problem.NONE) {
+            return new Number(raw, null, d.value() < 0 ? Problem.NEGATIVE : Problem.FRACTION);
+        }
+        return new Number(raw, null, d.problem());
+    }
+
+    /** Section 2 cells: amounts may have decimals (采购总金额), and 本年增/减 may be negative. */
+    static Number decimal(String printed, boolean signedAllowed) {
+        String raw = trim(printed);
+        String v = halfWidth(squash(raw));
+        if (v.isEmpty()) {
+            return new Number(raw, null, Problem.BLANK);
+        }
+        if (GROUPED.matcher(v).matches()) {
+            v = v.replace(",", "");
+        }
+        if (!DECIMAL.matcher(v).matches()) {
+            return new Number(raw, null, Problem.NOT_A_NUMBER);
+        }
+        double d = Double.parseDouble(v.startsWith("+") ? v.substring(1) : v);
+        if (d < 0 && !signedAllowed) {
+            return new Number(raw, null, Problem.NEGATIVE);
+        }
+        return new Number(raw, d, Problem.NONE);
+    }
+
+    /** Whether a cell holds a table value rather than a label: numbers, blanks and short non-label marks such as "—" or "无". */
+    static boolean isValueLike(String printed) {
+        String v = squash(printed);
+        if (v.isEmpty()) {
+            return true;
+        }
+        if (v.startsWith("（") || v.startsWith("(")) {
+            return false;
+        }
+        return hanCount(v) < 2 && v.length() <= 20;
+    }
+}

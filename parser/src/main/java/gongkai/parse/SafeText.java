@@ -1,0 +1,82 @@
+package gongkai.parse;
+
+/**
+ * Makes untrusted document text safe to print on a terminal: C0/C1 controls (escape sequences), DEL and
+ * bidirectional overrides are shown as \\uXXXX instead of being sent to the terminal.
+ */
+public final class SafeText {
+    private SafeText() {
+    }
+
+    /** Keeps newline and tab, escapes every other control character. */
+    public static String forTerminal(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\t') {
+                b.append(c);
+            } else if (isUnsafe(c)) {
+                b.append(String.format("\\u%04X", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** For one table cell or one line: newlines and tabs become spaces as well. */
+    public static String oneLine(String s) {
+        return forTerminal(s).replace('\n', ' ').replace('\t', ' ');
+    }
+
+    static boolean isUnsafe(char c) {
+        return c < 0x20 || c >= 0x7F && c < 0xA0
+                || c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069' || c == '\u200E' || c == '\u200F';
+    }
+
+    /** Terminal columns a string takes: CJK ideographs and full-width forms take two. */
+    static int width(String s) {
+        int w = 0;
+        for (int i = 0; i < s.length(); i++) {
+            w += isWide(s.charAt(i)) ? 2 : 1;
+        }
+        return w;
+    }
+
+    private static boolean isWide(char c) {
+        return c >= '\u1100' && c <= '\u115F' || c >= '\u2E80' && c <= '\uA4CF' || c >= '\uAC00' && c <= '\uD7A3'
+                || c >= '\uF900' && c <= '\uFAFF' || c >= '\uFE30' && c <= '\uFE4F' || c >= '\uFF00' && c <= '\uFF60'
+                || c >= '\uFFE0' && c <= '\uFFE6';
+    }
+
+    /** Cuts a string to at most {@code width} terminal columns, marking the cut with an ellipsis. */
+    static String clip(String s, int width) {
+        if (width(s) <= width) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.length() && width(b.toString()) + 2 < width; i++) {
+            b.append(s.charAt(i));
+        }
+        return b.append('…').toString();
+    }
+
+    static String pad(String s, int width) {
+        StringBuilder b = new StringBuilder(s);
+        for (int w = width(s); w < width; w++) {
+            b.append(' ');
+        }
+        return b.toString();
+    }
+
+    static String padLeft(String s, int width) {
+        StringBuilder b = new StringBuilder();
+        for (int w = width(s); w < width; w++) {
+            b.append(' ');
+        }
+        return b.append(s).toString();
+    }
+}

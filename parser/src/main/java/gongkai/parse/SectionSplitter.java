@@ -1,0 +1,166 @@
+package gongkai.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import gongkai.avro.Numbering;
+import gongkai.avro.SectionHeading;
+
+/**
+ * Finds the six section headings. A heading is identified by its title text, not its number: reports write
+ * "二、", "2、", "（2）" or no number at all, and "（二）主动公开情况" inside section 1 is not section 2.
+ */
+final class SectionSplitter {
+    private SectionSplitter() {
+    }
+
+    private static final Pattern PREFIX = Pattern.compile(
+            "^(?:(?<cn>[一二三四五六])[、.．]|(?<ar>[1-6１-６])[、.．]?(?=\\D)|[（(](?:(?<pcn>[一二三四五六])|(?<par>[1-6１-６]))[）)])");
+    private static final Pattern[] TITLES = {
+        null,
+        Pattern.compile("^总体情况"),
+        Pattern.compile("^主动公开政府信息(的)?情况"),
+        Pattern.compile("^收到和处理政府信息公开申请(的)?情况"),
+        Pattern.compile("^政府信息公开(的)?行政复议[、和及与]?行政诉讼(的)?情况"),
+        Pattern.compile("^存在的?主要问题(及|和|与)(其)?改进(的)?(情况|措施)"),
+        Pattern.compile("^其他需要报告的事项"),
+    };
+    private static final Pattern END = Pattern.compile("^[。：:．.]?$");
+
+    /** A recognised heading and the index of its paragraph among the blocks. */
+    record Found(SectionHeading heading, int blockIndex) {
+    }
+
+    /** The sections of a document: headings in document order, and which blocks belong to which section. */
+    record Sections(List<Found> found, List<Block> blocks) {
+        Found find(int number) {
+            for (Found f : found) {
+                if (f.heading().getNumber() == number) {
+                    return f;
+                }
+            }
+            return null;
+        }
+
+        /** The blocks after the heading of section {@code number} up to the next heading; empty if it is missing. */
+        List<Block> blocks(int number) {
+            Found f = find(number);
+            if (f == null) {
+                return List.of();
+            }
+            int end = blocks.size();
+            for (Found g : found) {
+                if (g.blockIndex() > f.blockIndex() && g.blockIndex() < end) {
+                    end = g.blockIndex();
+                }
+            }
+            return blocks.subList(f.blockIndex() + 1, end);
+        }
+
+        /** Blocks before the first heading: the title and the opening paragraph. */
+        List<Block> preamble() {
+            int end = found.isEmpty() ? Math.min(blocks.size(), 12) : found.stream().mapToInt(Found::blockIndex).min().getAsInt();
+            return blocks.subList(0, end);
+        }
+
+        /** Blocks after the heading of the first of {@code numbers} that is present, to the end of the document. */
+        List<Block> from(int... numbers) {
+            for (int n : numbers) {
+                Found f = find(n);
+                if (f != null) {
+                    return blocks.subList(f.blockIndex() + 1, blocks.size());
+                }
+            }
+            return List.of();
+        }
+    }
+
+    static boolean isHeading(String line) {
+        return match(line) != null;
+    }
+
+    /** The section number and numbering of a heading line, or null if the line is not a section heading. */
+    private static int[] match(String line) {
+        String s = Cells.squash(Cells.stripArtefacts(line));
+        if (s.isEmpty() || s.length() > 40) {
+            return null;
+        }
+        Matcher p = PREFIX.matcher(s);
+        int numbering = Numbering.NONE.ordinal();
+        int stated = 0;
+        String rest = s;
+        if (p.find()) {
+            String digit;
+            if ((digit = p.group("cn")) != null || (digit = p.group("pcn")) != null) {
+                numbering = Numbering.CHINESE.ordinal();
+                stated = "一二三四五六".indexOf(digit) + 1;
+            } else {
+                digit = p.group("ar") != null ? p.group("ar") : p.group("par");
+                numbering = Numbering.ARABIC.ordinal();
+                stated = Cells.halfWidth(digit).charAt(0) - '0';
+            }
+            rest = s.substring(p.end());
+        }
+        for (int n = 1; n <= 6; n++) {
+            Matcher t = TITLES[n].matcher(rest);
+            if (t.find() && END.matcher(rest.substring(t.end())).matches()) {
+                return new int[] {n, numbering, stated};
+            }
+        }
+        return null;
+    }
+
+    static Sections split(ExtractedDocument doc, Warnings warnings) {
+        List<Found> found = new ArrayList<>();
+        boolean[] seen = new boolean[7];
+        List<Block> blocks = doc.blocks();
+        for (int i = 0; i < blocks.size(); i++) {
+            if (!(blocks.get(i) instanceof Block.Paragraph para)) {
+                continue;
+            }
+            int[] m = match(para.text());
+            if (m == null || seen[m[0]]) {
+                continue;
+            }
+            seen[m[0]] = true;
+            String printed = Cells.trim(Cells.stripArtefacts(para.text()));
+            Numbering numbering = Numbering.values()[m[1]];
+            SectionHeading heading = SectionHeading.newBuilder()
+                    .setNumber(m[0]).setHeading(printed).setNumbering(numbering).setOffset(para.offset()).build();
+            found.add(new Found(heading, i));
+            noteIrregular(m, printed, warnings);
+        }
+        for (int n = 1; n <= 6; n++) {
+            if (!seen[n]) {
+                warnings.add("MISSING_SECTION", n, null, null, "section " + n + " (" + expectedTitle(n) + ") not found");
+            }
+        }
+        return new Sections(List.copyOf(found), blocks);
+    }
+
+    private static void noteIrregular(int[] m, String printed, Warnings warnings) {
+        int n = m[0];
+        Numbering numbering = Numbering.values()[m[1]];
+        String expected = "一二三四五六".charAt(n - 1) + "、";
+        if (numbering == Numbering.NONE) {
+            warnings.add("IRREGULAR_NUMBERING", n, null, null, "section " + n + " heading \"" + printed + "\" has no number (expected " + expected + ")");
+        } else if (m[2] != n) {
+            warnings.add("IRREGULAR_NUMBERING", n, null, null, "section " + n + " heading \"" + printed + "\" is numbered " + m[2] + " (expected " + expected + ")");
+        } else if (numbering == Numbering.ARABIC || !Cells.squash(printed).startsWith(expected)) {
+            warnings.add("IRREGULAR_NUMBERING", n, null, null, "section " + n + " heading \"" + printed + "\" is not numbered " + expected);
+        }
+    }
+
+    static String expectedTitle(int n) {
+        return switch (n) {
+            case 1 -> "一、总体情况";
+            case 2 -> "二、主动公开政府信息情况";
+            case 3 -> "三、收到和处理政府信息公开申请情况";
+            case 4 -> "四、政府信息公开行政复议、行政诉讼情况";
+            case 5 -> "五、存在的主要问题及改进情况";
+            default -> "六、其他需要报告的事项";
+        };
+    }
+}

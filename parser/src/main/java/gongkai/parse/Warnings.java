@@ -1,0 +1,36 @@
+package gongkai.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import gongkai.avro.ParseWarning;
+
+/** Collects what the parser noticed and did not guess about, for the rules to judge. */
+final class Warnings {
+    private final List<ParseWarning> list = new ArrayList<>();
+
+    void add(String code, int section, String row, String column, String message) {
+        list.add(ParseWarning.newBuilder()
+                .setCode(code).setSection(section).setRow(row).setColumn(column).setMessage(message).build());
+    }
+
+    /** BLANK_CELL or BAD_NUMBER for a cell that has no usable value; nothing for a good one. */
+    void cell(Cells.Number n, int section, String row, String column) {
+        switch (n.problem()) {
+            case NONE -> {
+            }
+            case BLANK -> add("BLANK_CELL", section, row, column,
+                    "section " + section + ", row " + row + ", column " + column + ": blank cell");
+            case NEGATIVE -> add("BAD_NUMBER", section, row, column,
+                    "section " + section + ", row " + row + ", column " + column + ": negative number \"" + n.raw() + "\"");
+            case FRACTION -> add("BAD_NUMBER", section, row, column,
+                    "section " + section + ", row " + row + ", column " + column + ": not a whole number \"" + n.raw() + "\"");
+            case NOT_A_NUMBER -> add("BAD_NUMBER", section, row, column,
+                    "section " + section + ", row " + row + ", column " + column + ": not a number \"" + n.raw() + "\"");
+        }
+    }
+
+    List<ParseWarning> list() {
+        return List.copyOf(list);
+    }
+}

@@ -1,0 +1,115 @@
+package gongkai.submit;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import gongkai.avro.DisclosureReport;
+import gongkai.avro.RejectedSubmission;
+import gongkai.avro.ReportSubmission;
+import gongkai.avro.ReportVerdict;
+import gongkai.intake.SourceHeaders;
+import gongkai.topics.Topics;
+import gongkai.topology.MonitorSerdes;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Follows submissions through the topology: watches the parsed, rejected and verdict topics from
+ * the point where it was created and tells, per submission, whether it was parsed and judged or
+ * rejected. It reads only committed records (the topology writes exactly once), so what it reports
+ * is what every other reader will see.
+ */
+public final class OutcomeTracker implements AutoCloseable {
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Topics topics;
+    private final MonitorSerdes serdes;
+
+    public OutcomeTracker(Map<String, Object> clientConfig, Topics topics, MonitorSerdes serdes) {
+        Map<String, Object> p = new HashMap<>(clientConfig);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "gongkai-outcome-" + UUID.randomUUID());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        this.consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.topics = topics;
+        this.serdes = serdes;
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String t : List.of(topics.parsed(), topics.rejected(), topics.verdicts())) {
+            consumer.partitionsFor(t).forEach(pi -> partitions.add(new TopicPartition(t, pi.partition())));
+        }
+        consumer.assign(partitions);
+        // Start at the current end: only what happens after this moment concerns the submissions about to be made.
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+    }
+
+    /** Waits until every submission has an outcome or the timeout passes; returns what is known, in submission order. */
+    public Map<String, Outcome> await(List<ReportSubmission> submissions, Duration timeout) {
+        Map<String, ReportSubmission> byId = new LinkedHashMap<>();
+        submissions.forEach(s -> byId.put(s.getSubmissionId(), s));
+        Map<String, DisclosureReport> parsed = new HashMap<>();
+        Map<String, RejectedSubmission> rejected = new HashMap<>();
+        Map<String, List<ReportVerdict>> verdicts = new HashMap<>();
+        Map<String, Outcome> outcomes = outcomes(byId, parsed, rejected, verdicts);
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline) && !outcomes.values().stream().allMatch(Outcome::done)) {
+            for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                if (r.value() == null) {
+                    continue;
+                }
+                if (r.topic().equals(topics.rejected())) {
+                    RejectedSubmission rej = serdes.rejected().deserialize(r.topic(), r.value());
+                    if (rej.getSubmissionId() != null && byId.containsKey(rej.getSubmissionId())) {
+                        rejected.put(rej.getSubmissionId(), rej);
+                    }
+                    continue;
+                }
+                String id = SourceHeaders.get(r.headers(), SourceHeaders.SUBMISSION_ID).orElse(null);
+                if (id == null || !byId.containsKey(id)) {
+                    continue;
+                }
+                if (r.topic().equals(topics.parsed())) {
+                    parsed.put(id, serdes.reports().deserialize(r.topic(), r.value()));
+                } else if (r.topic().equals(topics.verdicts())) {
+                    verdicts.computeIfAbsent(id, k -> new ArrayList<>()).add(serdes.verdicts().deserialize(r.topic(), r.value()));
+                }
+            }
+            outcomes = outcomes(byId, parsed, rejected, verdicts);
+        }
+        return outcomes;
+    }
+
+    private static Map<String, Outcome> outcomes(Map<String, ReportSubmission> byId, Map<String, DisclosureReport> parsed,
+                                                 Map<String, RejectedSubmission> rejected, Map<String, List<ReportVerdict>> verdicts) {
+        Map<String, Outcome> out = new LinkedHashMap<>();
+        byId.forEach((id, s) -> {
+            RejectedSubmission rej = rejected.get(id);
+            DisclosureReport rep = parsed.get(id);
+            if (rej != null) {
+                out.put(id, new Outcome(id, s.getSource(), null, null, null, null, rej.getReasonCode(), rej.getReason()));
+            } else if (rep == null) {
+                out.put(id, new Outcome(id, s.getSource(), null, null, null, null, null, null));
+            } else {
+                // One submission can also cause a verdict for the agency's following year; keep the one about its own year.
+                ReportVerdict own = verdicts.getOrDefault(id, List.of()).stream()
+                        .filter(v -> v.getAgency().equals(rep.getAgency()) && v.getYear() == rep.getYear())
+                        .reduce((a, b) -> b).orElse(null);
+                out.put(id, new Outcome(id, s.getSource(), rep.getAgency(), rep.getYear(), rep.getReportId(), own, null, null));
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+    }
+}

@@ -1,0 +1,53 @@
+package gongkai.alerts;
+
+import java.util.Objects;
+
+import gongkai.avro.AlertLocation;
+import gongkai.avro.AlertStatus;
+import gongkai.avro.ComplianceAlert;
+import gongkai.avro.DisclosureReport;
+import gongkai.avro.ReportVersion;
+import gongkai.rules.Finding;
+
+/** Turns a rule's finding about a report into the alert event users see, and an open alert into its resolution. */
+public final class AlertFactory {
+    private AlertFactory() {
+    }
+
+    public static ComplianceAlert raised(DisclosureReport report, ReportVersion comparedWith, Finding f, java.time.Instant eventAt) {
+        return ComplianceAlert.newBuilder()
+                .setAlertKey(AlertKeys.alert(report.getAgency(), report.getYear(), f.ruleId(), f.location().key()))
+                .setStatus(AlertStatus.RAISED)
+                .setRuleId(f.ruleId()).setKind(f.kind()).setSeverity(f.severity())
+                .setAgency(report.getAgency()).setYear(report.getYear())
+                .setLocation(AlertLocation.newBuilder().setSection(f.location().section())
+                        .setRow(f.location().row()).setColumn(f.location().column()).build())
+                .setExpected(f.expected()).setActual(f.actual())
+                .setMessageZh(f.messageZh()).setMessageEn(f.messageEn())
+                .setReport(report.getVersion()).setComparedWith(comparedWith)
+                .setReportId(report.getReportId())
+                .setEventAt(eventAt)
+                .build();
+    }
+
+    /** The resolution of an open alert, caused by the given (newer) report version or the arrival of the other year. */
+    public static ComplianceAlert resolved(ComplianceAlert open, DisclosureReport current, ReportVersion cause) {
+        return ComplianceAlert.newBuilder(open)
+                .setStatus(AlertStatus.RESOLVED)
+                .setReport(current.getVersion())
+                .setReportId(current.getReportId())
+                .setMessageZh("已解决：" + open.getMessageZh())
+                .setMessageEn("Resolved: " + open.getMessageEn())
+                .setEventAt(cause.getReceivedAt())
+                .build();
+    }
+
+    /** Whether a newly computed alert says something different from the open one (not just a newer version of the same finding). */
+    public static boolean differs(ComplianceAlert open, ComplianceAlert fresh) {
+        return open.getSeverity() != fresh.getSeverity()
+                || !Objects.equals(open.getExpected(), fresh.getExpected())
+                || !Objects.equals(open.getActual(), fresh.getActual())
+                || !Objects.equals(open.getComparedWith() == null ? null : open.getComparedWith().getSha256(),
+                        fresh.getComparedWith() == null ? null : fresh.getComparedWith().getSha256());
+    }
+}

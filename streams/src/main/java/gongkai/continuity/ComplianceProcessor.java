@@ -1,0 +1,155 @@
+package gongkai.continuity;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import gongkai.alerts.AlertFactory;
+import gongkai.alerts.AlertKeys;
+import gongkai.alerts.VerdictCalculator;
+import gongkai.avro.ComplianceAlert;
+import gongkai.avro.DisclosureReport;
+import gongkai.avro.ReportVerdict;
+import gongkai.avro.ReportVersion;
+import gongkai.rules.Finding;
+import gongkai.rules.RuleCatalog;
+import gongkai.text.SafeText;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checks each report against the rules and against the same agency's neighbouring years, and keeps
+ * the alert lifecycle: an alert is RAISED when a finding appears and RESOLVED when it no longer holds.
+ *
+ * <p>Reports arrive keyed by agency, so every year of an agency is in this task's stores. When year
+ * Y arrives (or is corrected) it is checked against Y-1, and Y+1 is re-checked against it: the order
+ * in which years arrive does not matter. A key-value store is used rather than a versioned-store
+ * join because a join skips out-of-order updates, and those are exactly the cases we must see.
+ */
+public final class ComplianceProcessor implements Processor<String, DisclosureReport, String, Object> {
+    public static final String REPORTS_STORE = "reports-by-agency-year";
+    public static final String ALERTS_STORE = "open-alerts-by-key";
+    public static final String ALERT_EVENTS = "alert-events-sink";
+    public static final String OPEN_ALERTS = "open-alerts-sink";
+    public static final String VERDICTS = "verdicts-sink";
+    private static final Logger log = LoggerFactory.getLogger(ComplianceProcessor.class);
+
+    private final RuleCatalog rules;
+    private ProcessorContext<String, Object> context;
+    private KeyValueStore<String, DisclosureReport> reports;
+    private KeyValueStore<String, ComplianceAlert> openAlerts;
+
+    public ComplianceProcessor(RuleCatalog rules) {
+        this.rules = rules;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        this.context = context;
+        this.reports = context.getStateStore(REPORTS_STORE);
+        this.openAlerts = context.getStateStore(ALERTS_STORE);
+    }
+
+    @Override
+    public void process(Record<String, DisclosureReport> record) {
+        DisclosureReport report = record.value();
+        if (report == null) {
+            return;
+        }
+        String key = AlertKeys.report(report.getAgency(), report.getYear());
+        DisclosureReport stored = reports.get(key);
+        if (stored != null && stored.getVersion().getSha256().equals(report.getVersion().getSha256())) {
+            log.info("duplicate agency={} year={} report={}: same content as the version of {}, nothing to re-check",
+                    SafeText.forLog(report.getAgency()), report.getYear(), report.getReportId(), stored.getVersion().getReceivedAt());
+            emitVerdict(stored, record.value().getVersion(), record);
+            return;
+        }
+        if (stored != null && report.getVersion().getReceivedAt().isBefore(stored.getVersion().getReceivedAt())) {
+            log.info("stale agency={} year={} report={}: received before the version already held ({}), kept the newer one",
+                    SafeText.forLog(report.getAgency()), report.getYear(), report.getReportId(), stored.getReportId());
+            emitVerdict(stored, record.value().getVersion(), record);
+            return;
+        }
+        reports.put(key, report);
+        ReportVersion cause = report.getVersion();
+        evaluate(report, cause, record);
+        DisclosureReport next = reports.get(AlertKeys.report(report.getAgency(), report.getYear() + 1));
+        if (next != null) {
+            evaluate(next, cause, record);
+        }
+    }
+
+    private void evaluate(DisclosureReport report, ReportVersion cause, Record<String, DisclosureReport> trigger) {
+        DisclosureReport previous = reports.get(AlertKeys.report(report.getAgency(), report.getYear() - 1));
+        List<Finding> findings = new ArrayList<>(rules.checkReport(report));
+        findings.addAll(rules.checkContinuity(previous, report));
+
+        Map<String, ComplianceAlert> fresh = new LinkedHashMap<>();
+        for (Finding f : findings) {
+            ReportVersion compared = f.ruleId().startsWith("R-CONT-") && previous != null ? previous.getVersion() : null;
+            // The event time is the arrival that caused this evaluation, which may be the other year's.
+            ComplianceAlert a = AlertFactory.raised(report, compared, f, cause.getReceivedAt());
+            fresh.putIfAbsent(a.getAlertKey(), a);
+        }
+        Map<String, ComplianceAlert> standing = standingAlerts(report.getAgency(), report.getYear());
+
+        int raised = 0;
+        int resolved = 0;
+        for (ComplianceAlert a : fresh.values()) {
+            ComplianceAlert open = standing.get(a.getAlertKey());
+            if (open == null || AlertFactory.differs(open, a)) {
+                openAlerts.put(a.getAlertKey(), a);
+                emit(trigger, a.getAlertKey(), a, ALERT_EVENTS);
+                emit(trigger, a.getAlertKey(), a, OPEN_ALERTS);
+                raised++;
+            }
+        }
+        for (ComplianceAlert open : standing.values()) {
+            if (!fresh.containsKey(open.getAlertKey())) {
+                ComplianceAlert r = AlertFactory.resolved(open, report, cause);
+                openAlerts.delete(open.getAlertKey());
+                emit(trigger, r.getAlertKey(), r, ALERT_EVENTS);
+                emit(trigger, r.getAlertKey(), null, OPEN_ALERTS);
+                resolved++;
+            }
+        }
+        ReportVerdict verdict = emitVerdict(report, cause, trigger);
+        log.info("checked agency={} year={} report={}: {} raised, {} resolved, {} open, verdict {}",
+                SafeText.forLog(report.getAgency()), report.getYear(), SafeText.forLog(report.getReportId()),
+                raised, resolved, verdict.getOpenAlerts().size(), verdict.getOutcome());
+    }
+
+    /**
+     * Every parsed submission gets a verdict record (a duplicate or stale one gets the standing verdict
+     * of the version held), so whoever submitted it can see the outcome on the verdicts topic.
+     */
+    private ReportVerdict emitVerdict(DisclosureReport report, ReportVersion cause, Record<String, DisclosureReport> trigger) {
+        Map<String, ComplianceAlert> open = standingAlerts(report.getAgency(), report.getYear());
+        ReportVerdict verdict = VerdictCalculator.verdict(report, open.values(), cause.getReceivedAt());
+        emit(trigger, AlertKeys.report(report.getAgency(), report.getYear()), verdict, VERDICTS);
+        return verdict;
+    }
+
+    private Map<String, ComplianceAlert> standingAlerts(String agency, int year) {
+        Map<String, ComplianceAlert> out = new LinkedHashMap<>();
+        try (KeyValueIterator<String, ComplianceAlert> it = openAlerts.prefixScan(AlertKeys.alertPrefix(agency, year), new StringSerializer())) {
+            while (it.hasNext()) {
+                KeyValue<String, ComplianceAlert> kv = it.next();
+                out.put(kv.key, kv.value);
+            }
+        }
+        return out;
+    }
+
+    private void emit(Record<String, DisclosureReport> trigger, String key, Object value, String sink) {
+        context.forward(new Record<String, Object>(key, value, trigger.timestamp(), trigger.headers()), sink);
+    }
+}

@@ -1,0 +1,78 @@
+package gongkai.intake;
+
+import java.time.Instant;
+
+import gongkai.avro.DisclosureReport;
+import gongkai.avro.RejectedSubmission;
+import gongkai.avro.ReportSubmission;
+import gongkai.parse.ReportParser;
+import gongkai.parse.ReportRejectedException;
+import gongkai.text.SafeText;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns each submission into a parsed report, keyed by agency so that every year of one agency lands
+ * on one partition of the parsed-reports topic; or into a dead letter with its reason and the
+ * original bytes. Every submission leaves by exactly one of the two doors.
+ */
+public final class ParseSubmissionProcessor implements Processor<String, ReportSubmission, String, Object> {
+    public static final String PARSED = "parsed-sink";
+    public static final String REJECTED = "rejected-sink";
+    private static final Logger log = LoggerFactory.getLogger(ParseSubmissionProcessor.class);
+
+    private final ReportParser parser;
+    private ProcessorContext<String, Object> context;
+
+    public ParseSubmissionProcessor(ReportParser parser) {
+        this.parser = parser;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(Record<String, ReportSubmission> record) {
+        ReportSubmission submission = record.value();
+        RecordMetadata meta = context.recordMetadata().orElseThrow();
+        if (submission == null) {
+            // A tombstone on an append-only log is a producer mistake; account for it rather than drop it.
+            reject(record, null, "EMPTY", "record " + meta.topic() + "/" + meta.partition() + "@" + meta.offset()
+                    + " has no value (tombstone) where a submission was expected", null, meta);
+            return;
+        }
+        Record<String, Object> out = record.withValue(null);
+        SourceHeaders.stamp(out.headers(), meta.topic(), meta.partition(), meta.offset(), submission.getSubmissionId());
+        try {
+            DisclosureReport report = parser.parse(submission);
+            log.info("parsed agency={} year={} report={} source={} submission={}", SafeText.forLog(report.getAgency()),
+                    report.getYear(), SafeText.forLog(report.getReportId()), SafeText.forLog(submission.getSource()),
+                    submission.getSubmissionId());
+            context.forward(out.withKey(report.getAgency()).withValue(report), PARSED);
+        } catch (ReportRejectedException e) {
+            reject(out, submission, e.reason().name(), e.getMessage(), e.ruleId(), meta);
+        }
+    }
+
+    private void reject(Record<String, ?> record, ReportSubmission submission, String code, String reason, String ruleId,
+                        RecordMetadata meta) {
+        RejectedSubmission rejected = RejectedSubmission.newBuilder()
+                .setSubmissionId(submission == null ? null : submission.getSubmissionId())
+                .setSource(submission == null ? null : submission.getSource())
+                .setReasonCode(code).setReason(reason).setRuleId(ruleId)
+                .setOriginal(submission == null ? java.nio.ByteBuffer.allocate(0) : submission.getContent())
+                .setSourceTopic(meta.topic()).setSourcePartition(meta.partition()).setSourceOffset(meta.offset())
+                .setRejectedAt(submission == null ? Instant.ofEpochMilli(record.timestamp()) : submission.getReceivedAt())
+                .build();
+        log.warn("rejected submission={} source={} reason={}: {}", submission == null ? "-" : submission.getSubmissionId(),
+                SafeText.forLog(rejected.getSource()), code, SafeText.forLog(reason));
+        String key = submission == null ? record.key() : submission.getSubmissionId();
+        context.forward(record.withKey(key).withValue(rejected), REJECTED);
+    }
+}

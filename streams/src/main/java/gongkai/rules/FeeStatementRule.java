@@ -1,0 +1,27 @@
+package gongkai.rules;
+
+import java.util.List;
+
+import gongkai.avro.DisclosureReport;
+import gongkai.avro.TemplateVersion;
+
+/** R-FEE-01: the 2021 format requires section 6 to state the fee figures. */
+public final class FeeStatementRule implements ReportRule {
+    private static final RuleInfo INFO = RuleDefinitions.FEE_01;
+
+    @Override
+    public String id() {
+        return INFO.id();
+    }
+
+    @Override
+    public List<Finding> check(DisclosureReport report) {
+        if (report.getTemplate() != TemplateVersion.T2021 || !Text.isBlank(report.getFeeStatement())) {
+            return List.of();
+        }
+        return List.of(INFO.finding(Location.section(6), "发出收费通知的件数和总金额以及实际收取的总金额", "未找到",
+                "第六部分未说明收费情况（发出收费通知的件数和总金额以及实际收取的总金额），2021年格式要求写明。",
+                "Section 6 does not state the fee figures (number and amount of fee notices issued, amount actually "
+                        + "collected), which the 2021 format requires."));
+    }
+}

@@ -1,0 +1,34 @@
+package gongkai.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import gongkai.avro.DisclosureReport;
+import gongkai.avro.SectionHeading;
+
+/** R-SEC-01: all six sections of the prescribed format must be there. */
+public final class SectionsPresentRule implements ReportRule {
+    private static final RuleInfo INFO = RuleDefinitions.SEC_01;
+
+    @Override
+    public String id() {
+        return INFO.id();
+    }
+
+    @Override
+    public List<Finding> check(DisclosureReport report) {
+        Set<Integer> present = report.getSections().stream().map(SectionHeading::getNumber).collect(Collectors.toSet());
+        List<Finding> findings = new ArrayList<>();
+        for (int n = 1; n <= 6; n++) {
+            if (!present.contains(n)) {
+                String heading = Text.numeral(n) + "、" + Text.sectionTitle(n);
+                findings.add(INFO.finding(Location.section(n), heading, "未找到",
+                        "缺少" + Text.sectionZh(n) + "“" + heading + "”。",
+                        "Section " + n + " (" + Text.sectionTitleEn(n) + ") is missing."));
+            }
+        }
+        return findings;
+    }
+}

@@ -1,0 +1,71 @@
+package gongkai.topics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+
+/**
+ * Every topic the monitor reads or writes, with its partitions and configs, in one place.
+ *
+ * <p>The submission log is the input of record for live runs and audit replays alike; a replay gets
+ * its own output topics (same names under another prefix) and never writes to the live ones.
+ */
+public record Topics(String submissions, String parsed, String rejected, String alertEvents, String openAlerts, String verdicts) {
+
+    public static final String DEFAULT_PREFIX = "gongkai.";
+
+    public static Topics live() {
+        return withOutputPrefix(DEFAULT_PREFIX + "submissions", DEFAULT_PREFIX);
+    }
+
+    /** Outputs under {@code prefix}, reading the given submission log: how a replay gets topics of its own. */
+    public static Topics withOutputPrefix(String submissions, String prefix) {
+        return new Topics(submissions, prefix + "reports.parsed", prefix + "submissions.rejected",
+                prefix + "alerts.events", prefix + "alerts.open", prefix + "verdicts");
+    }
+
+    public List<String> all() {
+        return List.of(submissions, parsed, rejected, alertEvents, openAlerts, verdicts);
+    }
+
+    /**
+     * The topics with their configs. The submission log and the event topics keep everything
+     * (audit replays read the whole history); open alerts and verdicts are compacted tables.
+     */
+    public List<NewTopic> definitions(int partitions, short replicationFactor) {
+        Map<String, String> keepForever = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.RETENTION_BYTES_CONFIG, "-1");
+        Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+        List<NewTopic> topics = new ArrayList<>();
+        topics.add(new NewTopic(submissions, partitions, replicationFactor).configs(keepForever));
+        topics.add(new NewTopic(parsed, partitions, replicationFactor).configs(keepForever));
+        topics.add(new NewTopic(rejected, partitions, replicationFactor).configs(keepForever));
+        topics.add(new NewTopic(alertEvents, partitions, replicationFactor).configs(keepForever));
+        topics.add(new NewTopic(openAlerts, partitions, replicationFactor).configs(compacted));
+        topics.add(new NewTopic(verdicts, partitions, replicationFactor).configs(compacted));
+        return topics;
+    }
+
+    /** Creates whichever topics do not exist yet; returns the names it created. */
+    public List<String> create(Admin admin, int partitions, short replicationFactor) {
+        try {
+            Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> missing = definitions(partitions, replicationFactor).stream()
+                    .filter(t -> !existing.contains(t.name())).toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get();
+            }
+            return missing.stream().map(NewTopic::name).toList();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot create the monitor's topics " + all() + ": " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+}

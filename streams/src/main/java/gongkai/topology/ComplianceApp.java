@@ -1,0 +1,87 @@
+package gongkai.topology;
+
+import java.time.Duration;
+import java.util.Properties;
+
+import gongkai.config.MonitorConfig;
+import gongkai.intake.PoisonSubmissionHandler;
+import gongkai.parse.ReportParser;
+import gongkai.rules.RuleCatalog;
+import gongkai.serde.SchemaRegistryClient;
+import gongkai.topics.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs the compliance topology against a cluster: creates the topics, wires config and serdes, starts Kafka Streams. */
+public final class ComplianceApp implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ComplianceApp.class);
+
+    private final KafkaStreams streams;
+    private final Topics topics;
+
+    private ComplianceApp(KafkaStreams streams, Topics topics) {
+        this.streams = streams;
+        this.topics = topics;
+    }
+
+    public static Properties streamsProperties(MonitorConfig config, Topics topics) {
+        Properties p = config.kafkaProperties();
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        p.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, Short.toString(config.replicationFactor()));
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, PoisonSubmissionHandler.class.getName());
+        p.put(PoisonSubmissionHandler.REJECTED_TOPIC_CONFIG, topics.rejected());
+        p.put(PoisonSubmissionHandler.REGISTRY_URL_CONFIG, config.schemaRegistryUrl());
+        return p;
+    }
+
+    public static Topology topology(MonitorConfig config, Topics topics) {
+        MonitorSerdes serdes = MonitorSerdes.using(SchemaRegistryClient.connect(config.schemaRegistryUrl()), config.autoRegisterSchemas());
+        return ComplianceTopology.build(topics, serdes, new ReportParser(config.maxDocumentBytes()),
+                RuleCatalog.withOverrides(config.severityOverrides()));
+    }
+
+    /** Creates missing topics, then starts the streams application. */
+    public static ComplianceApp start(MonitorConfig config, Topics topics) {
+        try (Admin admin = Admin.create(withBootstrap(config))) {
+            var created = topics.create(admin, config.partitions(), config.replicationFactor());
+            if (!created.isEmpty()) {
+                log.info("created topics {}", created);
+            }
+        }
+        Topology topology = topology(config, topics);
+        KafkaStreams streams = new KafkaStreams(topology, streamsProperties(config, topics));
+        streams.setUncaughtExceptionHandler(e -> {
+            log.error("stream thread failed, replacing it: {}", e.toString(), e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streams.start();
+        log.info("compliance topology started: application.id={} bootstrap={} submissions={}", config.applicationId(),
+                config.bootstrapServers(), topics.submissions());
+        return new ComplianceApp(streams, topics);
+    }
+
+    private static java.util.Map<String, Object> withBootstrap(MonitorConfig config) {
+        var p = config.clientProperties();
+        p.put("bootstrap.servers", config.bootstrapServers());
+        return p;
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    public Topics topics() {
+        return topics;
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+    }
+}

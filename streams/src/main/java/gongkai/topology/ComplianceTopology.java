@@ -1,0 +1,51 @@
+package gongkai.topology;
+
+import gongkai.continuity.ComplianceProcessor;
+import gongkai.intake.ParseSubmissionProcessor;
+import gongkai.parse.ReportParser;
+import gongkai.rules.RuleCatalog;
+import gongkai.topics.Topics;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The monitor's topology, in two steps joined by the parsed-reports topic:
+ *
+ * <pre>
+ * submissions ──parse──▶ parsed reports (key = agency) ──compliance──▶ alert events
+ *                 └────▶ rejected (dead letter)             │    ├──▶ open alerts (compacted)
+ *                                                           │    └──▶ verdicts (compacted)
+ *                                             stores: reports by agency|year, open alerts by key
+ * </pre>
+ *
+ * The parsed-reports topic is the repartition point: keyed by agency, it brings every year of an
+ * agency to one task, which the continuity checks need.
+ */
+public final class ComplianceTopology {
+    private ComplianceTopology() {
+    }
+
+    public static Topology build(Topics topics, MonitorSerdes serdes, ReportParser parser, RuleCatalog rules) {
+        Topology t = new Topology();
+        StringSerializer keys = new StringSerializer();
+
+        t.addSource("submissions", new StringDeserializer(), serdes.submissions().deserializer(), topics.submissions());
+        t.addProcessor("parse", () -> new ParseSubmissionProcessor(parser), "submissions");
+        t.addSink(ParseSubmissionProcessor.PARSED, topics.parsed(), keys, serdes.reports().serializer(), "parse");
+        t.addSink(ParseSubmissionProcessor.REJECTED, topics.rejected(), keys, serdes.rejected().serializer(), "parse");
+
+        t.addSource("parsed-reports", new StringDeserializer(), serdes.reports().deserializer(), topics.parsed());
+        t.addProcessor("compliance", () -> new ComplianceProcessor(rules), "parsed-reports");
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ComplianceProcessor.REPORTS_STORE),
+                Serdes.String(), serdes.reports()), "compliance");
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ComplianceProcessor.ALERTS_STORE),
+                Serdes.String(), serdes.alerts()), "compliance");
+        t.addSink(ComplianceProcessor.ALERT_EVENTS, topics.alertEvents(), keys, serdes.alerts().serializer(), "compliance");
+        t.addSink(ComplianceProcessor.OPEN_ALERTS, topics.openAlerts(), keys, serdes.alerts().serializer(), "compliance");
+        t.addSink(ComplianceProcessor.VERDICTS, topics.verdicts(), keys, serdes.verdicts().serializer(), "compliance");
+        return t;
+    }
+}

@@ -1,0 +1,122 @@
+package gongkai.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import gongkai.avro.AgencySource;
+import gongkai.avro.ClaimKind;
+import gongkai.avro.DisclosureReport;
+import gongkai.avro.Numbering;
+import gongkai.avro.ReviewGroupKind;
+import gongkai.avro.Severity;
+
+class RuleCatalogTest {
+
+    @Test
+    void severityOverrideFromConfigChangesOnlyThatRule() {
+        Properties config = new Properties();
+        config.setProperty("rules.severity.R-CELL-01", "info");
+        config.setProperty("kafka.bootstrap.servers", "localhost:9092");
+        RuleCatalog catalog = RuleCatalog.fromConfig(config);
+        // A blank 自然人 in 一 raises both a blank-cell warning and a balance error.
+        DisclosureReport report = TestReports.clean2021().blank("NEW", 0).build();
+        List<Finding> findings = catalog.checkReport(report);
+        assertEquals(Severity.INFO, only(findings, "R-CELL-01").severity());
+        assertEquals(Severity.ERROR, only(findings, "R-BAL-01").severity());
+        assertEquals(Severity.WARNING, new BlankCellRule().check(report).get(0).severity(), "rule itself keeps the default");
+    }
+
+    @Test
+    void defaultSeveritiesFollowTheCatalog() {
+        RuleCatalog catalog = new RuleCatalog();
+        List<Finding> findings = catalog.checkReport(TestReports.clean2021().blank("NEW", 0).build());
+        assertEquals(Severity.WARNING, only(findings, "R-CELL-01").severity());
+        assertEquals(Severity.INFO, only(catalog.checkContinuity(null, TestReports.clean2021().build()), "R-CONT-03").severity());
+    }
+
+    @Test
+    void continuityFindingsAreOverriddenToo() {
+        RuleCatalog catalog = new RuleCatalog(Map.of("R-CONT-03", Severity.WARNING));
+        assertEquals(Severity.WARNING, only(catalog.checkContinuity(null, TestReports.clean2021().build()), "R-CONT-03").severity());
+    }
+
+    @Test
+    void severityOfRulesEvaluatedElsewhereIsConfigurableToo() {
+        RuleCatalog catalog = RuleCatalog.fromConfig(Map.of("rules.severity.R-DL-01", "ERROR"));
+        assertEquals(Severity.ERROR, catalog.severity("R-DL-01"));
+        assertEquals(Severity.ERROR, catalog.severity("R-MISS-01"));
+    }
+
+    @Test
+    void unknownRuleIdOrSeverityInConfigIsRefused() {
+        var typo = assertThrows(IllegalArgumentException.class,
+                () -> RuleCatalog.fromConfig(Map.of("rules.severity.R-CEL-01", "INFO")));
+        assertTrue(typo.getMessage().contains("R-CEL-01"), typo.getMessage());
+        var badValue = assertThrows(IllegalArgumentException.class,
+                () -> RuleCatalog.fromConfig(Map.of("rules.severity.R-CELL-01", "LOW")));
+        assertTrue(badValue.getMessage().contains("LOW"), badValue.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new RuleCatalog(Map.of("R-NOPE", Severity.INFO)));
+    }
+
+    @Test
+    void infoDescribesEveryCatalogRule() {
+        RuleInfo bal = RuleCatalog.info("R-BAL-01").orElseThrow();
+        assertEquals("balance", bal.kind());
+        assertEquals(Severity.ERROR, bal.defaultSeverity());
+        assertFalse(bal.descriptionZh().isBlank());
+        assertFalse(bal.descriptionEn().isBlank());
+        assertEquals(Severity.INFO, RuleCatalog.info("R-SEC-02").orElseThrow().defaultSeverity());
+        assertEquals("missing", RuleCatalog.info("R-MISS-01").orElseThrow().kind());
+        assertTrue(RuleCatalog.info("R-XYZ-99").isEmpty());
+        assertEquals(19, RuleCatalog.all().size());
+    }
+
+    @Test
+    void findingsCarryTheKindOfTheirRule() {
+        for (Finding f : new RuleCatalog().checkReport(messyReport())) {
+            assertEquals(RuleCatalog.info(f.ruleId()).orElseThrow().kind(), f.kind(), f.ruleId());
+        }
+    }
+
+    @Test
+    void locationKeysAreUniquePerRuleEvenOnAMessyReport() {
+        List<Finding> findings = new RuleCatalog().checkReport(messyReport());
+        Set<String> alertKeys = new HashSet<>();
+        for (Finding f : findings) {
+            assertTrue(alertKeys.add(f.ruleId() + "|" + f.location().key()), "duplicate " + f.ruleId() + "|" + f.location().key());
+        }
+        Set<String> rules = new HashSet<>();
+        findings.forEach(f -> rules.add(f.ruleId()));
+        assertEquals(Set.of("R-ID-01", "R-SEC-01", "R-SEC-02", "R-TPL-01", "R-CELL-01", "R-CELL-02", "R-BAL-01", "R-ROW-01",
+                "R-SUB-01", "R-REV-01", "R-NAR-01", "R-NAR-02", "R-FEE-01"), rules);
+    }
+
+    /** Every report rule fires, some several times, with repeated parser warnings and repeated sentences. */
+    private static DisclosureReport messyReport() {
+        return TestReports.clean2021().year(2020)
+                .agencyFrom(AgencySource.METADATA, "年度报告").removeSection(5)
+                .heading(2, Numbering.ARABIC, "2、主动公开政府信息情况").heading(6, Numbering.NONE, "其他需要报告的事项")
+                .blank("NEW", 0).blank("NEW", 3).unreadable("PARTIAL", 1, "一").cell("UNABLE_3", 2, -2)
+                .warning("BAD_NUMBER", 3, "PARTIAL", "商业企业", "一").warning("BAD_NUMBER", 3, "PARTIAL", "商业企业", "一")
+                .review(ReviewGroupKind.ADMINISTRATIVE_REVIEW, 1L, null, 0L, 1L, 5L)
+                .claim(ClaimKind.NEW_REQUESTS, 99, "新收99件").claim(ClaimKind.NEW_REQUESTS, 99, "新收99件")
+                .activeTotal(10, "主动公开10条，其中动态3条", "动态", 3)
+                .feeStatement(null).build();
+    }
+
+    private static Finding only(List<Finding> findings, String ruleId) {
+        List<Finding> of = findings.stream().filter(f -> f.ruleId().equals(ruleId)).toList();
+        assertEquals(1, of.size(), () -> ruleId + " in " + Findings.describe(findings));
+        return of.get(0);
+    }
+}

@@ -1,0 +1,267 @@
+package gongkai.topology;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import gongkai.avro.AlertStatus;
+import gongkai.avro.ComplianceAlert;
+import gongkai.avro.DisclosureReport;
+import gongkai.avro.RejectedSubmission;
+import gongkai.avro.ReportSubmission;
+import gongkai.avro.ReportVerdict;
+import gongkai.intake.PoisonSubmissionHandler;
+import gongkai.intake.SourceHeaders;
+import gongkai.parse.ReportParser;
+import gongkai.rules.RuleCatalog;
+import gongkai.serde.InMemorySchemaRegistryClient;
+import gongkai.serde.SchemaRegistryClient;
+import gongkai.topics.Topics;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole topology on TopologyTestDriver: parsing and dead letters, continuity in both orders, the alert lifecycle. */
+class ComplianceTopologyTest {
+    static final Path SAMPLES = Path.of("..", "samples");
+    static final String CHAOYANG = "北京市朝阳区金盏乡人民政府";
+
+    @TempDir
+    Path state;
+    private final String scope = "topology-" + UUID.randomUUID();
+    private final Topics topics = Topics.live();
+    private TopologyTestDriver driver;
+    private MonitorSerdes serdes;
+    private TestInputTopic<String, ReportSubmission> submissions;
+    private TestOutputTopic<String, DisclosureReport> parsed;
+    private TestOutputTopic<String, RejectedSubmission> rejected;
+    private TestOutputTopic<String, ComplianceAlert> events;
+    private TestOutputTopic<String, ComplianceAlert> open;
+    private TestOutputTopic<String, ReportVerdict> verdicts;
+    private final Map<String, ComplianceAlert> openTable = new LinkedHashMap<>();
+    private Instant clock = Instant.parse("2024-02-01T00:00:00Z");
+
+    @BeforeEach
+    void start() {
+        SchemaRegistryClient registry = SchemaRegistryClient.connect("mock://" + scope);
+        serdes = MonitorSerdes.using(registry, true);
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        p.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, PoisonSubmissionHandler.class.getName());
+        p.put(PoisonSubmissionHandler.REJECTED_TOPIC_CONFIG, topics.rejected());
+        p.put(PoisonSubmissionHandler.REGISTRY_URL_CONFIG, registry.baseUrl());
+        driver = new TopologyTestDriver(ComplianceTopology.build(topics, serdes, new ReportParser(), new RuleCatalog()), p);
+        submissions = driver.createInputTopic(topics.submissions(), new StringSerializer(), serdes.submissions().serializer());
+        parsed = driver.createOutputTopic(topics.parsed(), new StringDeserializer(), serdes.reports().deserializer());
+        rejected = driver.createOutputTopic(topics.rejected(), new StringDeserializer(), serdes.rejected().deserializer());
+        events = driver.createOutputTopic(topics.alertEvents(), new StringDeserializer(), serdes.alerts().deserializer());
+        open = driver.createOutputTopic(topics.openAlerts(), new StringDeserializer(), serdes.alerts().deserializer());
+        verdicts = driver.createOutputTopic(topics.verdicts(), new StringDeserializer(), serdes.verdicts().deserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+        InMemorySchemaRegistryClient.drop(scope);
+    }
+
+    static byte[] sample(String name) throws IOException {
+        return Files.readAllBytes(SAMPLES.resolve(name));
+    }
+
+    /** The crafted 2022 report with other 上年结转 / 结转下年度 rows (商业企业 and 总计 columns) and the narrative to match. */
+    static byte[] chaoyang2022(int carriedOver, int carriedForward) throws IOException {
+        String text = new String(sample("crafted/chaoyang-jinzhan-2022.txt"), StandardCharsets.UTF_8);
+        String[] lines = text.split("\n", -1);
+        int carried = indexOf(lines, "二、上年结转");
+        int forward = indexOf(lines, "四、结转下年度");
+        lines[carried + 2] = "\t" + carriedOver;
+        lines[carried + 7] = "\t" + carriedOver;
+        lines[forward + 2] = "\t" + carriedForward;
+        lines[forward + 7] = "\t" + carriedForward;
+        return String.join("\n", lines).replace("结转下年度继续办理5件", "结转下年度继续办理" + carriedForward + "件")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static int indexOf(String[] lines, String marker) {
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(marker)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no line with " + marker);
+    }
+
+    private ReportSubmission submit(byte[] content, String source) {
+        clock = clock.plusSeconds(60);
+        ReportSubmission s = ReportSubmission.newBuilder().setSubmissionId(UUID.randomUUID().toString())
+                .setContent(ByteBuffer.wrap(content)).setSource(source).setSubmitter("test")
+                .setReceivedAt(clock).setSha256(sha256(content)).build();
+        submissions.pipeInput(source, s, clock);
+        return s;
+    }
+
+    private static String sha256(byte[] b) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, ComplianceAlert> openAlerts() {
+        open.readKeyValuesToList().forEach(kv -> {
+            if (kv.value == null) {
+                openTable.remove(kv.key);
+            } else {
+                openTable.put(kv.key, kv.value);
+            }
+        });
+        return openTable;
+    }
+
+    private static Set<String> keys(Map<String, ComplianceAlert> alerts, String ruleId, int year) {
+        return alerts.values().stream().filter(a -> a.getRuleId().equals(ruleId) && a.getYear() == year)
+                .map(a -> a.getLocation().getColumn()).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Test
+    void everySubmissionIsParsedOrRejectedWithItsReason() throws IOException {
+        List<String> names = List.of("anfeng-2020.txt", "chaoyang-jinzhan-2021.txt", "daxing-yinghai-2023.txt",
+                "fengtai-changxindian-2020.txt", "miyun-mujiayu-2020.txt");
+        for (String n : names) {
+            submit(sample(n), n);
+        }
+        submit(new byte[0], "empty.txt");
+        submit("这是一份会议通知，与政府信息公开年报无关。".getBytes(StandardCharsets.UTF_8), "notice.txt");
+
+        List<DisclosureReport> reports = parsed.readValuesToList();
+        List<RejectedSubmission> dead = rejected.readValuesToList();
+        assertEquals(5, reports.size(), "the five samples parse");
+        assertEquals(2, dead.size(), "the empty file and the notice are rejected");
+        assertEquals(Set.of("empty.txt", "notice.txt"), dead.stream().map(RejectedSubmission::getSource).collect(Collectors.toSet()));
+        dead.forEach(d -> assertTrue(!d.getReason().isBlank() && d.getSourceTopic().equals(topics.submissions()), d.toString()));
+        assertEquals(5, verdicts.readValuesToList().size(), "one verdict per parsed report");
+    }
+
+    @Test
+    void poisonBytesGoToTheDeadLetterTopicAndProcessingGoesOn() throws IOException {
+        TestInputTopic<String, byte[]> raw = driver.createInputTopic(topics.submissions(), new StringSerializer(), new ByteArraySerializer());
+        byte[] poison = "not avro at all".getBytes(StandardCharsets.UTF_8);
+        raw.pipeInput("bad", poison);
+        submit(sample("daxing-yinghai-2023.txt"), "daxing-yinghai-2023.txt");
+
+        List<RejectedSubmission> dead = rejected.readValuesToList();
+        assertEquals(1, dead.size());
+        assertEquals("UNDESERIALIZABLE", dead.get(0).getReasonCode());
+        assertTrue(dead.get(0).getReason().contains("magic byte"), dead.get(0).getReason());
+        assertEquals(ByteBuffer.wrap(poison), dead.get(0).getOriginal());
+        assertEquals(1, parsed.readValuesToList().size(), "the good submission after the poison one is still parsed");
+    }
+
+    @Test
+    void carryOverBreakIsFoundWhenTheLaterYearArrivesSecond() throws IOException {
+        submit(sample("chaoyang-jinzhan-2021.txt"), "2021.txt");
+        submit(sample("crafted/chaoyang-jinzhan-2022.txt"), "2022.txt");
+        Map<String, ComplianceAlert> alerts = openAlerts();
+        assertEquals(Set.of("商业企业", "总计"), keys(alerts, "R-CONT-01", 2022));
+        ComplianceAlert total = alerts.values().stream()
+                .filter(a -> a.getRuleId().equals("R-CONT-01") && "总计".equals(a.getLocation().getColumn())).findFirst().orElseThrow();
+        assertEquals("3", total.getExpected());
+        assertEquals("2", total.getActual());
+        assertEquals(CHAOYANG, total.getAgency());
+        assertNotNull(total.getComparedWith(), "a continuity alert names the previous year's version");
+        assertEquals(sha256(sample("chaoyang-jinzhan-2021.txt")), total.getComparedWith().getSha256());
+        assertTrue(keys(alerts, "R-CONT-03", 2022).isEmpty(), "the previous year is there");
+    }
+
+    @Test
+    void carryOverBreakIsFoundWhenTheEarlierYearArrivesSecond() throws IOException {
+        submit(sample("crafted/chaoyang-jinzhan-2022.txt"), "2022.txt");
+        assertEquals(1, openAlerts().values().stream().filter(a -> a.getRuleId().equals("R-CONT-03") && a.getYear() == 2022).count(),
+                "without 2021 the chain cannot be checked yet");
+
+        submit(sample("chaoyang-jinzhan-2021.txt"), "2021.txt");
+        Map<String, ComplianceAlert> alerts = openAlerts();
+        assertEquals(Set.of("商业企业", "总计"), keys(alerts, "R-CONT-01", 2022));
+        assertTrue(alerts.values().stream().noneMatch(a -> a.getRuleId().equals("R-CONT-03") && a.getYear() == 2022));
+        List<ComplianceAlert> all = events.readValuesToList();
+        assertTrue(all.stream().anyMatch(a -> a.getRuleId().equals("R-CONT-03") && a.getYear() == 2022 && a.getStatus() == AlertStatus.RESOLVED));
+    }
+
+    @Test
+    void bothArrivalOrdersEndWithTheSameOpenAlerts() throws IOException {
+        submit(sample("chaoyang-jinzhan-2021.txt"), "2021.txt");
+        submit(sample("crafted/chaoyang-jinzhan-2022.txt"), "2022.txt");
+        Set<String> inOrder = new TreeSet<>(openAlerts().keySet());
+
+        stop();
+        openTable.clear();
+        start();
+        submit(sample("crafted/chaoyang-jinzhan-2022.txt"), "2022.txt");
+        submit(sample("chaoyang-jinzhan-2021.txt"), "2021.txt");
+        assertEquals(inOrder, new TreeSet<>(openAlerts().keySet()));
+    }
+
+    @Test
+    void aCorrectionResolvesTheAlertsItFixes() throws IOException {
+        submit(sample("chaoyang-jinzhan-2021.txt"), "2021.txt");
+        submit(chaoyang2022(2, 5), "2022.txt");
+        assertEquals(Set.of("商业企业", "总计"), keys(openAlerts(), "R-CONT-01", 2022));
+        events.readValuesToList();
+
+        submit(chaoyang2022(3, 6), "2022-corrected.txt");
+        List<ComplianceAlert> after = events.readValuesToList();
+        assertEquals(Set.of("商业企业", "总计"), after.stream()
+                .filter(a -> a.getRuleId().equals("R-CONT-01") && a.getStatus() == AlertStatus.RESOLVED)
+                .map(a -> a.getLocation().getColumn()).collect(Collectors.toSet()));
+        assertTrue(keys(openAlerts(), "R-CONT-01", 2022).isEmpty());
+    }
+
+    @Test
+    void aRecrawlOfTheSameContentRaisesNothingNew() throws IOException {
+        submit(sample("fengtai-changxindian-2020.txt"), "a.txt");
+        List<ComplianceAlert> first = events.readValuesToList();
+        assertTrue(first.stream().anyMatch(a -> a.getRuleId().equals("R-NAR-01")), "the sample's 新收13件 vs 18 is found");
+        submit(sample("fengtai-changxindian-2020.txt"), "a-again.txt");
+        assertTrue(events.readValuesToList().isEmpty(), "the same content again changes nothing");
+        assertEquals(2, verdicts.readValuesToList().size(), "but the re-crawl still gets its verdict");
+    }
+
+    @Test
+    void alertsCarryTheCoordinatesOfTheSubmissionThatCausedThem() throws IOException {
+        submit(sample("fengtai-changxindian-2020.txt"), "a.txt");
+        TestRecord<String, ComplianceAlert> r = events.readRecord();
+        assertEquals(topics.submissions(), SourceHeaders.get(r.headers(), SourceHeaders.TOPIC).orElseThrow());
+        assertEquals("0", SourceHeaders.get(r.headers(), SourceHeaders.OFFSET).orElseThrow());
+        assertTrue(SourceHeaders.get(r.headers(), SourceHeaders.SUBMISSION_ID).isPresent());
+    }
+}
