@@ -1,0 +1,169 @@
+package gongkai.submit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import gongkai.avro.AlertStatus;
+import gongkai.avro.ComplianceAlert;
+import gongkai.avro.RejectedSubmission;
+import gongkai.avro.ReportSubmission;
+import gongkai.config.MonitorConfig;
+import gongkai.intake.SourceHeaders;
+import gongkai.local.ApicurioRegistry;
+import gongkai.local.LocalKafka;
+import gongkai.serde.SchemaRegistryClient;
+import gongkai.topics.Topics;
+import gongkai.topology.ComplianceApp;
+import gongkai.topology.MonitorSerdes;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The monitor end to end on real servers: a KRaft broker, the Apicurio registry, the topology under
+ * exactly_once_v2. Submits the samples, a crafted next-year report, garbage and poison bytes, and
+ * reads what a user would read: outcomes per submission and alerts on the alert topic.
+ */
+class EndToEndIT {
+    static final Path SAMPLES = Path.of("..", "samples");
+
+    @TempDir
+    static Path dir;
+    static LocalKafka kafka;
+    static ApicurioRegistry registry;
+    static ComplianceApp app;
+    static MonitorConfig config;
+    static MonitorSerdes serdes;
+    static final Topics topics = Topics.live();
+
+    @BeforeAll
+    static void start() {
+        kafka = LocalKafka.start(dir.resolve("kafka"));
+        registry = ApicurioRegistry.start(Path.of("target", "apicurio-e2e.log"));
+        Map<String, String> flags = new HashMap<>();
+        flags.put(MonitorConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+        flags.put(MonitorConfig.SCHEMA_REGISTRY_URL, registry.url());
+        flags.put(MonitorConfig.DATA_DIR, dir.resolve("data").toString());
+        flags.put(MonitorConfig.TOPIC_PARTITIONS, "3");
+        config = MonitorConfig.load(null, Map.of(), flags);
+        serdes = MonitorSerdes.using(SchemaRegistryClient.connect(registry.url()), true);
+        app = ComplianceApp.start(config, topics);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+        if (registry != null) {
+            registry.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    static Map<String, Object> clients() {
+        Map<String, Object> p = new HashMap<>();
+        p.put("bootstrap.servers", kafka.bootstrapServers());
+        return p;
+    }
+
+    static ReportSubmission file(String name) throws IOException {
+        return Submissions.of(Files.readAllBytes(SAMPLES.resolve(name)), name, "it", "text/plain", null, null, Instant.now());
+    }
+
+    @Test
+    void samplesAndANextYearReportGiveTheExpectedAlertsOnTheAlertTopic() throws Exception {
+        List<ReportSubmission> sent = new ArrayList<>();
+        for (String n : List.of("crafted/chaoyang-jinzhan-2022.txt", "anfeng-2020.txt", "chaoyang-jinzhan-2021.txt",
+                "daxing-yinghai-2023.txt", "fengtai-changxindian-2020.txt", "miyun-mujiayu-2020.txt")) {
+            sent.add(file(n));
+        }
+        ReportSubmission garbage = Submissions.of(new byte[] {0, 1, 2, 3, (byte) 0xff, (byte) 0xfe, 0, 0, 7, 9}, "garbage.bin", "it",
+                null, null, null, Instant.now());
+        sent.add(garbage);
+
+        Map<String, Outcome> outcomes;
+        try (OutcomeTracker tracker = new OutcomeTracker(clients(), topics, serdes);
+             SubmissionPublisher publisher = new SubmissionPublisher(clients(), topics.submissions(), serdes.submissions())) {
+            // The later year first: the continuity break must still be found when 2021 arrives after it.
+            for (ReportSubmission s : sent) {
+                publisher.publishAndWait(s);
+            }
+            // A producer that ignores our schema entirely: its bytes must end up on the dead-letter topic too.
+            try (var raw = new KafkaProducer<>(clients(), new StringSerializer(), new ByteArraySerializer())) {
+                raw.send(new ProducerRecord<>(topics.submissions(), "poison", "{\"not\":\"avro\"}".getBytes())).get();
+            }
+            outcomes = tracker.await(sent, Duration.ofSeconds(90));
+        }
+
+        assertTrue(outcomes.values().stream().allMatch(Outcome::done), "every submission accounted for: " + outcomes.values());
+        assertEquals(1, outcomes.values().stream().filter(Outcome::rejected).count());
+        assertEquals("BINARY", outcomes.get(garbage.getSubmissionId()).rejectedCode());
+        assertEquals(6, outcomes.values().stream().filter(o -> o.verdict() != null).count());
+
+        List<ConsumerRecord<String, ComplianceAlert>> alerts = readAll(topics.alertEvents(), serdes.alerts().deserializer(),
+                recs -> recs.stream().anyMatch(r -> r.value().getRuleId().equals("R-CONT-01")));
+        Set<String> contColumns = alerts.stream().map(ConsumerRecord::value)
+                .filter(a -> a.getRuleId().equals("R-CONT-01") && a.getStatus() == AlertStatus.RAISED && a.getYear() == 2022)
+                .map(a -> a.getLocation().getColumn()).collect(Collectors.toSet());
+        assertEquals(Set.of("商业企业", "总计"), contColumns);
+        assertTrue(alerts.stream().anyMatch(r -> r.value().getRuleId().equals("R-NAR-01")
+                && r.value().getAgency().contains("长辛店")), "fengtai's 新收13件 vs 18 in the table");
+        assertTrue(alerts.stream().anyMatch(r -> r.value().getRuleId().equals("R-CONT-03") && r.value().getYear() == 2022
+                && r.value().getStatus() == AlertStatus.RESOLVED), "2021 arriving resolves 'previous year missing' for 2022");
+        ConsumerRecord<String, ComplianceAlert> any = alerts.get(0);
+        assertEquals(topics.submissions(), SourceHeaders.get(any.headers(), SourceHeaders.TOPIC).orElseThrow());
+        assertNotNull(SourceHeaders.get(any.headers(), SourceHeaders.OFFSET).orElse(null));
+
+        List<ConsumerRecord<String, RejectedSubmission>> dead = readAll(topics.rejected(), serdes.rejected().deserializer(),
+                recs -> recs.stream().anyMatch(r -> r.value().getReasonCode().equals("UNDESERIALIZABLE")));
+        assertTrue(dead.stream().anyMatch(r -> r.value().getReasonCode().equals("UNDESERIALIZABLE")
+                && new String(r.value().getOriginal().array()).contains("not")), "the poison record is kept with its bytes");
+        assertTrue(app.streams().state().isRunningOrRebalancing(), "the application keeps running after the poison record");
+    }
+
+    static <V> List<ConsumerRecord<String, V>> readAll(String topic, org.apache.kafka.common.serialization.Deserializer<V> values,
+                                                       java.util.function.Predicate<List<ConsumerRecord<String, V>>> until) {
+        Map<String, Object> p = clients();
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<ConsumerRecord<String, V>> out = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), values)) {
+            consumer.subscribe(List.of(topic));
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (Instant.now().isBefore(deadline) && !until.test(out)) {
+                consumer.poll(Duration.ofMillis(300)).forEach(out::add);
+            }
+            // drain what is already there
+            consumer.poll(Duration.ofMillis(500)).forEach(out::add);
+        }
+        return out;
+    }
+}
