@@ -8,11 +8,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
-import gongkai.avro.ComplianceAlert;
 import gongkai.avro.ReportSubmission;
 import gongkai.config.MonitorConfig;
 import gongkai.local.EmbeddedCluster;
@@ -24,10 +22,6 @@ import gongkai.submit.Submissions;
 import gongkai.topics.Topics;
 import gongkai.topology.ComplianceApp;
 import gongkai.topology.MonitorSerdes;
-import gongkai.watch.AlertFormatter;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -67,7 +61,7 @@ final class DemoCommand implements Callable<Integer> {
             try (ComplianceApp app = ComplianceApp.start(config, topics)) {
                 System.out.println("topics   " + String.join(", ", topics.all()));
                 System.out.println("topology started (application.id=" + config.applicationId() + ", exactly_once_v2)");
-                Thread printer = alertPrinter(config, topics, signal);
+                AlertPrinter printer = AlertPrinter.start(config, topics, System.out);
                 int exit = 0;
                 if (!noSamples) {
                     exit = submitSamples(config, topics);
@@ -76,7 +70,7 @@ final class DemoCommand implements Callable<Integer> {
                     System.out.println("watching for submissions and alerts; Ctrl-C to stop");
                     signal.await();
                 }
-                printer.interrupt();
+                printer.close();
                 return exit;
             }
         } finally {
@@ -118,27 +112,5 @@ final class DemoCommand implements Callable<Integer> {
         Map<String, Object> p = config.clientProperties();
         p.put("bootstrap.servers", config.bootstrapServers());
         return p;
-    }
-
-    /** Prints every alert event as it is committed, from where this demo's printer group left off last time. */
-    private static Thread alertPrinter(MonitorConfig config, Topics topics, StopSignal signal) {
-        MonitorSerdes serdes = MonitorSerdes.using(SchemaRegistryClient.connect(config.schemaRegistryUrl()), true);
-        Map<String, Object> p = clientConfig(config);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "gongkai-demo-printer-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        Thread t = new Thread(() -> {
-            try (KafkaConsumer<String, ComplianceAlert> consumer = new KafkaConsumer<>(p, new StringDeserializer(), serdes.alerts().deserializer())) {
-                consumer.subscribe(List.of(topics.alertEvents()));
-                while (!Thread.currentThread().isInterrupted() && !signal.stopped()) {
-                    consumer.poll(Duration.ofMillis(250)).forEach(r -> System.out.println(AlertFormatter.text(r.value())));
-                }
-            } catch (org.apache.kafka.common.errors.InterruptException e) {
-                // demo is closing
-            }
-        }, "alert-printer");
-        t.setDaemon(true);
-        t.start();
-        return t;
     }
 }

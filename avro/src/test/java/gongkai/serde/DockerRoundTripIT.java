@@ -34,7 +34,7 @@ class DockerRoundTripIT {
     static final Network network = Network.newNetwork();
 
     @Container
-    static final KafkaContainer kafka = new KafkaContainer(DockerImageName.parse("apache/kafka:4.1.0"))
+    static final KafkaContainer kafka = new KafkaContainer(DockerImageName.parse("apache/kafka:4.3.1"))
             .withNetwork(network).withNetworkAliases("kafka")
             .withListener("kafka:19092");
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import gongkai.alerts.AlertKeys;
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.RejectedSubmission;
 import gongkai.avro.ReportSubmission;
@@ -58,7 +59,8 @@ public final class OutcomeTracker implements AutoCloseable {
         Map<String, DisclosureReport> parsed = new HashMap<>();
         Map<String, RejectedSubmission> rejected = new HashMap<>();
         Map<String, List<ReportVerdict>> verdicts = new HashMap<>();
-        Map<String, Outcome> outcomes = outcomes(byId, parsed, rejected, verdicts);
+        Map<String, ReportVerdict> latestByReport = new HashMap<>();
+        Map<String, Outcome> outcomes = outcomes(byId, parsed, rejected, verdicts, latestByReport);
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline) && !outcomes.values().stream().allMatch(Outcome::done)) {
             for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
@@ -72,6 +74,11 @@ public final class OutcomeTracker implements AutoCloseable {
                     }
                     continue;
                 }
+                if (r.topic().equals(topics.verdicts())) {
+                    // A later submission (the agency's previous year, say) can change this report's standing.
+                    ReportVerdict v = serdes.verdicts().deserialize(r.topic(), r.value());
+                    latestByReport.put(r.key() == null ? "" : new String(r.key(), java.nio.charset.StandardCharsets.UTF_8), v);
+                }
                 String id = SourceHeaders.get(r.headers(), SourceHeaders.SUBMISSION_ID).orElse(null);
                 if (id == null || !byId.containsKey(id)) {
                     continue;
@@ -82,13 +89,14 @@ public final class OutcomeTracker implements AutoCloseable {
                     verdicts.computeIfAbsent(id, k -> new ArrayList<>()).add(serdes.verdicts().deserialize(r.topic(), r.value()));
                 }
             }
-            outcomes = outcomes(byId, parsed, rejected, verdicts);
+            outcomes = outcomes(byId, parsed, rejected, verdicts, latestByReport);
         }
         return outcomes;
     }
 
     private static Map<String, Outcome> outcomes(Map<String, ReportSubmission> byId, Map<String, DisclosureReport> parsed,
-                                                 Map<String, RejectedSubmission> rejected, Map<String, List<ReportVerdict>> verdicts) {
+                                                 Map<String, RejectedSubmission> rejected, Map<String, List<ReportVerdict>> verdicts,
+                                                 Map<String, ReportVerdict> latestByReport) {
         Map<String, Outcome> out = new LinkedHashMap<>();
         byId.forEach((id, s) -> {
             RejectedSubmission rej = rejected.get(id);
@@ -102,6 +110,9 @@ public final class OutcomeTracker implements AutoCloseable {
                 ReportVerdict own = verdicts.getOrDefault(id, List.of()).stream()
                         .filter(v -> v.getAgency().equals(rep.getAgency()) && v.getYear() == rep.getYear())
                         .reduce((a, b) -> b).orElse(null);
+                if (own != null) {
+                    own = latestByReport.getOrDefault(AlertKeys.report(rep.getAgency(), rep.getYear()), own);
+                }
                 out.put(id, new Outcome(id, s.getSource(), rep.getAgency(), rep.getYear(), rep.getReportId(), own, null, null));
             }
         });

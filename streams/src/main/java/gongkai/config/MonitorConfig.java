@@ -56,6 +56,8 @@ public final class MonitorConfig {
         d.put(MAX_DOCUMENT_BYTES, Integer.toString(20 * 1024 * 1024));
         d.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         d.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
+        // Opt in now to what Kafka 5.0 makes the default, rather than log a warning at every start.
+        d.put("processing.exception.handler.global.enabled", "true");
         return d;
     }
 
