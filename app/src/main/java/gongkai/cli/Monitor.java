@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         description = {"Gongkai Monitor (公开): compliance monitor for 政府信息公开工作年度报告.",
                 "Reports go in as Avro events on Kafka; a Kafka Streams topology parses them, checks the rules",
                 "and the carry-over between years, and publishes alerts."},
-        subcommands = {DemoCommand.class, RunCommand.class, CheckCommand.class, ParseCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, CheckCommand.class, ParseCommand.class, SubmitCommand.class,
+                AlertsCommand.class, ReplayCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Monitor {
     public static void main(String[] args) {

@@ -1,5 +1,6 @@
 package gongkai.continuity;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,8 +96,11 @@ public final class ComplianceProcessor implements Processor<String, DisclosureRe
         Map<String, ComplianceAlert> fresh = new LinkedHashMap<>();
         for (Finding f : findings) {
             ReportVersion compared = f.ruleId().startsWith("R-CONT-") && previous != null ? previous.getVersion() : null;
-            // The event time is the arrival that caused this evaluation, which may be the other year's.
-            ComplianceAlert a = AlertFactory.raised(report, compared, f, cause.getReceivedAt());
+            // An alert stands from the moment everything it compares had arrived. That instant does not
+            // depend on the order the two years were processed in, so replays give identical alerts.
+            Instant since = compared != null && compared.getReceivedAt().isAfter(report.getVersion().getReceivedAt())
+                    ? compared.getReceivedAt() : report.getVersion().getReceivedAt();
+            ComplianceAlert a = AlertFactory.raised(report, compared, f, since);
             fresh.putIfAbsent(a.getAlertKey(), a);
         }
         Map<String, ComplianceAlert> standing = standingAlerts(report.getAgency(), report.getYear());

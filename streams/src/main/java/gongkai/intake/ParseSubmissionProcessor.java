@@ -26,10 +26,12 @@ public final class ParseSubmissionProcessor implements Processor<String, ReportS
     private static final Logger log = LoggerFactory.getLogger(ParseSubmissionProcessor.class);
 
     private final ReportParser parser;
+    private final SubmissionWindow window;
     private ProcessorContext<String, Object> context;
 
-    public ParseSubmissionProcessor(ReportParser parser) {
+    public ParseSubmissionProcessor(ReportParser parser, SubmissionWindow window) {
         this.parser = parser;
+        this.window = window;
     }
 
     @Override
@@ -45,6 +47,10 @@ public final class ParseSubmissionProcessor implements Processor<String, ReportS
             // A tombstone on an append-only log is a producer mistake; account for it rather than drop it.
             reject(record, null, "EMPTY", "record " + meta.topic() + "/" + meta.partition() + "@" + meta.offset()
                     + " has no value (tombstone) where a submission was expected", null, meta);
+            return;
+        }
+        if (!window.contains(submission.getReceivedAt())) {
+            // Outside the span a replay was asked for: not part of this run's history.
             return;
         }
         Record<String, Object> out = record.withValue(null);

@@ -5,6 +5,7 @@ import java.util.Properties;
 
 import gongkai.config.MonitorConfig;
 import gongkai.intake.PoisonSubmissionHandler;
+import gongkai.intake.SubmissionWindow;
 import gongkai.parse.ReportParser;
 import gongkai.rules.RuleCatalog;
 import gongkai.serde.SchemaRegistryClient;
@@ -40,21 +41,26 @@ public final class ComplianceApp implements AutoCloseable {
         return p;
     }
 
-    public static Topology topology(MonitorConfig config, Topics topics) {
+    public static Topology topology(MonitorConfig config, Topics topics, SubmissionWindow window) {
         MonitorSerdes serdes = MonitorSerdes.using(SchemaRegistryClient.connect(config.schemaRegistryUrl()), config.autoRegisterSchemas());
         return ComplianceTopology.build(topics, serdes, new ReportParser(config.maxDocumentBytes()),
-                RuleCatalog.withOverrides(config.severityOverrides()));
+                RuleCatalog.withOverrides(config.severityOverrides()), window);
     }
 
-    /** Creates missing topics, then starts the streams application. */
+    /** Creates missing topics, then starts the streams application over the whole submission log. */
     public static ComplianceApp start(MonitorConfig config, Topics topics) {
+        return start(config, topics, SubmissionWindow.ALL);
+    }
+
+    /** Creates missing topics, then starts the streams application over the given span of the submission log. */
+    public static ComplianceApp start(MonitorConfig config, Topics topics, SubmissionWindow window) {
         try (Admin admin = Admin.create(withBootstrap(config))) {
             var created = topics.create(admin, config.partitions(), config.replicationFactor());
             if (!created.isEmpty()) {
                 log.info("created topics {}", created);
             }
         }
-        Topology topology = topology(config, topics);
+        Topology topology = topology(config, topics, window);
         KafkaStreams streams = new KafkaStreams(topology, streamsProperties(config, topics));
         streams.setUncaughtExceptionHandler(e -> {
             log.error("stream thread failed, replacing it: {}", e.toString(), e);

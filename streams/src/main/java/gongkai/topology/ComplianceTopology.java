@@ -2,6 +2,7 @@ package gongkai.topology;
 
 import gongkai.continuity.ComplianceProcessor;
 import gongkai.intake.ParseSubmissionProcessor;
+import gongkai.intake.SubmissionWindow;
 import gongkai.parse.ReportParser;
 import gongkai.rules.RuleCatalog;
 import gongkai.topics.Topics;
@@ -29,11 +30,15 @@ public final class ComplianceTopology {
     }
 
     public static Topology build(Topics topics, MonitorSerdes serdes, ReportParser parser, RuleCatalog rules) {
+        return build(topics, serdes, parser, rules, SubmissionWindow.ALL);
+    }
+
+    public static Topology build(Topics topics, MonitorSerdes serdes, ReportParser parser, RuleCatalog rules, SubmissionWindow window) {
         Topology t = new Topology();
         StringSerializer keys = new StringSerializer();
 
         t.addSource("submissions", new StringDeserializer(), serdes.submissions().deserializer(), topics.submissions());
-        t.addProcessor("parse", () -> new ParseSubmissionProcessor(parser), "submissions");
+        t.addProcessor("parse", () -> new ParseSubmissionProcessor(parser, window), "submissions");
         t.addSink(ParseSubmissionProcessor.PARSED, topics.parsed(), keys, serdes.reports().serializer(), "parse");
         t.addSink(ParseSubmissionProcessor.REJECTED, topics.rejected(), keys, serdes.rejected().serializer(), "parse");
 

@@ -1,0 +1,101 @@
+package gongkai.cli;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+import gongkai.avro.ComplianceAlert;
+import gongkai.avro.Severity;
+import gongkai.config.MonitorConfig;
+import gongkai.serde.SchemaRegistryClient;
+import gongkai.topics.Topics;
+import gongkai.topology.MonitorSerdes;
+import gongkai.watch.AlertFilter;
+import gongkai.watch.AlertFormatter;
+import gongkai.watch.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "alerts", mixinStandardHelpOptions = true,
+        description = {"What the supervising office watches: the alerts standing now (from the compacted open-alerts topic),",
+                "filtered, worst first; with --follow, then every RAISED/RESOLVED event as it happens.",
+                "Example: ./monitor alerts --severity ERROR --agency 朝阳区 --follow"})
+final class AlertsCommand implements Callable<Integer> {
+    enum Format { text, json }
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @Option(names = "--follow", description = "Keep running and print new alert events as they are committed.")
+    boolean follow;
+
+    @Option(names = "--severity", description = "Minimum severity: INFO, WARNING or ERROR. Default: ${DEFAULT-VALUE}.", defaultValue = "INFO")
+    Severity severity;
+
+    @Option(names = "--agency", description = "Only agencies whose name contains this text.")
+    String agency;
+
+    @Option(names = "--year", description = "Only this report year.")
+    Integer year;
+
+    @Option(names = "--rule", description = "Only this rule id, e.g. R-CONT-01.")
+    String rule;
+
+    @Option(names = "--format", description = "text or json (one object per line). Default: ${DEFAULT-VALUE}.", defaultValue = "text")
+    Format format;
+
+    @Override
+    public Integer call() throws Exception {
+        MonitorConfig config = cluster.load();
+        Topics topics = Topics.live();
+        MonitorSerdes serdes = MonitorSerdes.using(SchemaRegistryClient.connect(config.schemaRegistryUrl()), config.autoRegisterSchemas());
+        AlertFilter filter = new AlertFilter(severity, agency, year, rule);
+        Map<String, Object> clients = DemoCommand.clientConfig(config);
+
+        Map<String, ComplianceAlert> open = new LinkedHashMap<>();
+        TopicReader.readToEnd(clients, topics.openAlerts(), serdes.alerts().deserializer(), r -> {
+            if (r.value() == null) {
+                open.remove(r.key());
+            } else {
+                open.put(r.key(), r.value());
+            }
+        });
+        List<ComplianceAlert> shown = new ArrayList<>(open.values().stream().filter(filter::test).toList());
+        shown.sort(Comparator.comparing((ComplianceAlert a) -> -a.getSeverity().ordinal()).thenComparing(ComplianceAlert::getAgency)
+                .thenComparing(ComplianceAlert::getYear).thenComparing(ComplianceAlert::getRuleId).thenComparing(ComplianceAlert::getAlertKey));
+        shown.forEach(a -> System.out.println(format == Format.json ? AlertFormatter.json(a) : AlertFormatter.text(a)));
+        if (format == Format.text) {
+            System.out.printf("%d standing alert(s) shown of %d%n", shown.size(), open.size());
+        }
+        if (!follow) {
+            return 0;
+        }
+        StopSignal signal = new StopSignal();
+        Map<String, Object> p = new java.util.HashMap<>(clients);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "gongkai-alerts-follow-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<String, ComplianceAlert> consumer = new KafkaConsumer<>(p, new StringDeserializer(), serdes.alerts().deserializer())) {
+            consumer.subscribe(List.of(topics.alertEvents()));
+            while (!signal.stopped()) {
+                consumer.poll(Duration.ofMillis(300)).forEach(r -> {
+                    if (filter.test(r.value())) {
+                        System.out.println(format == Format.json ? AlertFormatter.json(r.value()) : AlertFormatter.text(r.value()));
+                    }
+                });
+            }
+        } finally {
+            signal.closed();
+        }
+        return 0;
+    }
+}

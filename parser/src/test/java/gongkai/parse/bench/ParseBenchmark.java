@@ -1,0 +1,69 @@
+package gongkai.parse.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.infra.Blackhole;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import gongkai.parse.ReportParser;
+import gongkai.parse.ReportRejectedException;
+
+/**
+ * Parse throughput over the five text samples, single-threaded, so the score is reports per second per core
+ * (each invocation parses all five: multiply ops/s by 5). Not a test; run with
+ * {@code mvn -B -o -pl parser test-compile exec:exec@bench}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Threads(1)
+public class ParseBenchmark {
+    private static final List<String> NAMES = List.of("fengtai-changxindian-2020", "chaoyang-jinzhan-2021", "miyun-mujiayu-2020",
+            "anfeng-2020", "daxing-yinghai-2023");
+
+    private final ReportParser parser = new ReportParser();
+    private byte[][] samples;
+
+    @Setup
+    public void load() throws IOException {
+        samples = new byte[NAMES.size()][];
+        for (int i = 0; i < NAMES.size(); i++) {
+            try (InputStream in = ParseBenchmark.class.getResourceAsStream("/samples/" + NAMES.get(i) + ".txt")) {
+                samples[i] = in.readAllBytes();
+            }
+        }
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public void parseAllFive(Blackhole bh) throws ReportRejectedException {
+        for (int i = 0; i < samples.length; i++) {
+            bh.consume(parser.parse(samples[i], NAMES.get(i)));
+        }
+    }
+
+    public static void main(String[] args) throws RunnerException {
+        Options options = new OptionsBuilder()
+                .include(ParseBenchmark.class.getSimpleName())
+                .forks(1)
+                .warmupIterations(2).warmupTime(TimeValue.seconds(2))
+                .measurementIterations(3).measurementTime(TimeValue.seconds(2))
+                .build();
+        new Runner(options).run();
+    }
+}

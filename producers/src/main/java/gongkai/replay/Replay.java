@@ -1,0 +1,147 @@
+package gongkai.replay;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongBinaryOperator;
+
+import gongkai.avro.ComplianceAlert;
+import gongkai.config.MonitorConfig;
+import gongkai.intake.SubmissionWindow;
+import gongkai.serde.SchemaRegistryClient;
+import gongkai.topics.Topics;
+import gongkai.topology.ComplianceApp;
+import gongkai.topology.MonitorSerdes;
+import gongkai.watch.TopicReader;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Re-runs the compliance topology over the submission log up to a point in time, under an
+ * application id and output topics of its own, and returns the alerts that stood at that moment.
+ * The live application is not touched: its topics, offsets and state stores are never written.
+ *
+ * <p>The result depends only on the submissions in the window (alert times are the arrival times of
+ * the reports they compare), so replaying the same window twice gives the same alerts.
+ */
+public final class Replay {
+    private static final Logger log = LoggerFactory.getLogger(Replay.class);
+
+    /** Called with (done, total) submission offsets as the replay advances. */
+    public interface Progress extends LongBinaryOperator {
+    }
+
+    public record Result(String replayId, Topics topics, SubmissionWindow window, long submissionsRead, List<ComplianceAlert> standing) {
+    }
+
+    private Replay() {
+    }
+
+    public static Result run(MonitorConfig live, SubmissionWindow window, String replayId, Duration timeout, Progress progress) {
+        Topics liveTopics = Topics.live();
+        Topics topics = Topics.withOutputPrefix(liveTopics.submissions(), Topics.DEFAULT_PREFIX + "replay." + replayId + ".");
+        String appId = live.applicationId() + "-replay-" + replayId;
+        MonitorConfig config = live.with(MonitorConfig.APPLICATION_ID, appId)
+                .with(gongkai.config.MonitorConfig.STATE_DIR, live.dataDir().resolve("replay").resolve(replayId).toString());
+        Map<String, Object> clients = new HashMap<>(config.clientProperties());
+        clients.put("bootstrap.servers", config.bootstrapServers());
+
+        try (Admin admin = Admin.create(clients)) {
+            Map<TopicPartition, Long> target = endOffsets(admin, topics.submissions());
+            long total = target.values().stream().mapToLong(Long::longValue).sum();
+            log.info("replay {}: {} submissions to read from {} for window {}..{}", replayId, total, topics.submissions(),
+                    window.from(), window.until());
+            try (ComplianceApp app = ComplianceApp.start(config, topics, window)) {
+                Instant deadline = Instant.now().plus(timeout);
+                while (true) {
+                    long done = committed(admin, appId, target);
+                    progress.applyAsLong(done, total);
+                    if (done >= total && parsedDrained(admin, appId, topics)) {
+                        break;
+                    }
+                    if (Instant.now().isAfter(deadline)) {
+                        throw new IllegalStateException("replay " + replayId + " did not finish within " + timeout + " (" + done + "/" + total + ")");
+                    }
+                    if (!app.streams().state().isRunningOrRebalancing() && app.streams().state() != org.apache.kafka.streams.KafkaStreams.State.CREATED) {
+                        throw new IllegalStateException("replay " + replayId + " stopped: Kafka Streams is " + app.streams().state());
+                    }
+                    LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+                }
+            }
+            MonitorSerdes serdes = MonitorSerdes.using(SchemaRegistryClient.connect(config.schemaRegistryUrl()), config.autoRegisterSchemas());
+            Map<String, ComplianceAlert> open = new LinkedHashMap<>();
+            TopicReader.readToEnd(clients, topics.openAlerts(), serdes.alerts().deserializer(), r -> {
+                if (r.value() == null) {
+                    open.remove(r.key());
+                } else {
+                    open.put(r.key(), r.value());
+                }
+            });
+            List<ComplianceAlert> standing = new ArrayList<>(open.values());
+            standing.sort(Comparator.comparing(ComplianceAlert::getAlertKey));
+            log.info("replay {}: {} alerts stood at {}", replayId, standing.size(), window.until());
+            return new Result(replayId, topics, window, total, standing);
+        }
+    }
+
+    private static Map<TopicPartition, Long> endOffsets(Admin admin, String topic) {
+        try {
+            var desc = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+            Map<TopicPartition, OffsetSpec> specs = new HashMap<>();
+            desc.partitions().forEach(p -> specs.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+            Map<TopicPartition, Long> out = new HashMap<>();
+            // read_committed end offsets: aborted or open transactions are not part of the history.
+            admin.listOffsets(specs, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get()
+                    .forEach((tp, info) -> out.put(tp, info.offset()));
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read the end offsets of " + topic + ": " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /** Sum over the target partitions of how far the replay's committed offsets have come (capped at the target). */
+    private static long committed(Admin admin, String groupId, Map<TopicPartition, Long> target) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = groupOffsets(admin, groupId);
+        long done = 0;
+        for (var e : target.entrySet()) {
+            OffsetAndMetadata o = offsets.get(e.getKey());
+            done += o == null ? 0 : Math.min(o.offset(), e.getValue());
+        }
+        return done;
+    }
+
+    /** The second step has read everything the first step wrote to the replay's parsed-reports topic. */
+    private static boolean parsedDrained(Admin admin, String groupId, Topics topics) {
+        Map<TopicPartition, Long> end = endOffsets(admin, topics.parsed());
+        Map<TopicPartition, OffsetAndMetadata> offsets = groupOffsets(admin, groupId);
+        return end.entrySet().stream().allMatch(e -> e.getValue() == 0
+                || (offsets.get(e.getKey()) != null && offsets.get(e.getKey()).offset() >= e.getValue()));
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> groupOffsets(Admin admin, String groupId) {
+        try {
+            return admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            return Map.of();
+        }
+    }
+}
