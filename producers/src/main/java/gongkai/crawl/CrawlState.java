@@ -1,0 +1,129 @@
+package gongkai.crawl;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import gongkai.text.SafeText;
+
+/**
+ * What earlier crawls published: one line per document version, {@code sha256 TAB url TAB when}.
+ * A document is new when its content hash has not been published before, from any URL: a report
+ * re-posted under another URL is the same report, and a report changed at the same URL is a new
+ * version. The file is rewritten whole and moved into place after each document, so a crawl
+ * interrupted at any point leaves either the old or the new state, never half of one.
+ */
+public final class CrawlState {
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+    /** One published document version. */
+    public record Entry(String sha256, String url, Instant publishedAt) {
+    }
+
+    private final Path file;
+    private final Map<String, Entry> byHash = new HashMap<>();
+    private final List<Entry> entries = new ArrayList<>();
+
+    private CrawlState(Path file) {
+        this.file = file;
+    }
+
+    /** State kept in memory only: for a dry run, which must not remember anything. */
+    public static CrawlState inMemory() {
+        return new CrawlState(null);
+    }
+
+    /** The state in {@code file}, empty if the file does not exist yet. */
+    public static CrawlState load(Path file) throws IOException {
+        CrawlState state = new CrawlState(file);
+        if (Files.exists(file)) {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).isBlank()) {
+                    continue;
+                }
+                String[] f = lines.get(i).split("\t", -1);
+                if (f.length != 3 || !SHA256.matcher(f[0]).matches()) {
+                    // Guessing past a damaged line could republish (or silently drop) documents: let a person look.
+                    throw new IOException(file + ":" + (i + 1) + ": not a crawl state line (sha256<TAB>url<TAB>instant)");
+                }
+                try {
+                    state.add(new Entry(f[0], f[1], Instant.parse(f[2])));
+                } catch (DateTimeParseException e) {
+                    throw new IOException(file + ":" + (i + 1) + ": not an instant: " + SafeText.forLog(f[2]), e);
+                }
+            }
+        }
+        return state;
+    }
+
+    /** A copy that remembers in memory only. */
+    public CrawlState detached() {
+        CrawlState copy = inMemory();
+        entries.forEach(copy::add);
+        return copy;
+    }
+
+    /** The earlier publication of this content, if any. */
+    public Optional<Entry> published(String sha256) {
+        return Optional.ofNullable(byHash.get(sha256));
+    }
+
+    public int size() {
+        return entries.size();
+    }
+
+    /** Remembers a published document and, unless in memory only, saves the state before returning. */
+    public void remember(String sha256, String url, Instant when) throws IOException {
+        if (url.contains("\t") || url.contains("\n") || url.contains("\r")) {
+            throw new IllegalArgumentException("URL with a tab or line break cannot be stored");
+        }
+        add(new Entry(sha256, url, when));
+        if (file != null) {
+            save();
+        }
+    }
+
+    private void add(Entry e) {
+        entries.add(e);
+        byHash.putIfAbsent(e.sha256(), e);
+    }
+
+    private void save() throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (Entry e : entries) {
+            text.append(e.sha256()).append('\t').append(e.url()).append('\t').append(e.publishedAt()).append('\n');
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ch.write(ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)));
+                // On disk before it replaces the old state, or a power cut could leave an empty file behind.
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}
