@@ -5,8 +5,10 @@ import java.util.List;
 /**
  * The outcome of a crawl: listing pages that could not be read, and every report link found with
  * what became of it, in the order they were handled.
+ *
+ * @param stoppedBecause why the crawl ended before handling every link (publishing failed), or null
  */
-public record CrawlReport(int listings, List<DocumentResult> listingFailures, List<DocumentResult> documents) {
+public record CrawlReport(int listings, List<DocumentResult> listingFailures, List<DocumentResult> documents, String stoppedBecause) {
 
     public CrawlReport {
         listingFailures = List.copyOf(listingFailures);
@@ -36,9 +38,11 @@ public record CrawlReport(int listings, List<DocumentResult> listingFailures, Li
                 documents.stream().filter(d -> d.status() == DocumentResult.Status.FAILED)).toList();
     }
 
-    public String summary() {
-        return String.format("%d listing(s), %d report link(s) found, %d fetched, %d published, %d skipped as duplicate, %d failed",
-                listings, found(), fetched(), published(), skippedDuplicate(), failures().size());
+    /** One line of counts; a dry run says "new" where a real crawl says "published". */
+    public String summary(boolean dryRun) {
+        return String.format("%d listing(s), %d report link(s) found, %d fetched, %d %s, %d skipped as duplicate, %d failed%s",
+                listings, found(), fetched(), published(), dryRun ? "new (dry run: not published)" : "published", skippedDuplicate(),
+                failures().size(), stoppedBecause == null ? "" : "; crawl stopped early: " + stoppedBecause);
     }
 
     private int count(DocumentResult.Status s) {

@@ -146,6 +146,12 @@ class EndToEndIT {
         assertTrue(dead.stream().anyMatch(r -> r.value().getReasonCode().equals("UNDESERIALIZABLE")
                 && new String(r.value().getOriginal().array()).contains("not")), "the poison record is kept with its bytes");
         assertTrue(app.streams().state().isRunningOrRebalancing(), "the application keeps running after the poison record");
+
+        var history = gongkai.watch.AgencyHistory.load(clients(), topics, serdes, "金盏乡");
+        assertEquals(List.of(2021, 2022), history.stream().map(gongkai.watch.AgencyHistory.Year::year).toList());
+        var v2022 = history.get(1).versions().get(0);
+        assertEquals(Set.of("商业企业", "总计"), v2022.raised().stream().filter(a -> a.getRuleId().equals("R-CONT-01"))
+                .map(a -> a.getLocation().getColumn()).collect(Collectors.toSet()), "history shows what the 2022 version raised");
     }
 
     static <V> List<ConsumerRecord<String, V>> readAll(String topic, org.apache.kafka.common.serialization.Deserializer<V> values,

@@ -1,0 +1,155 @@
+package gongkai.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+import gongkai.avro.ReportSubmission;
+import gongkai.config.MonitorConfig;
+import gongkai.crawl.CrawlProgress;
+import gongkai.crawl.CrawlReport;
+import gongkai.crawl.CrawlState;
+import gongkai.crawl.Crawler;
+import gongkai.crawl.DocumentResult;
+import gongkai.crawl.FetchPolicy;
+import gongkai.crawl.PoliteFetcher;
+import gongkai.crawl.ProgressBar;
+import gongkai.crawl.ProgressLog;
+import gongkai.crawl.SeedList;
+import gongkai.serde.SchemaRegistryClient;
+import gongkai.submit.SubmissionPublisher;
+import gongkai.text.SafeText;
+import gongkai.topics.Topics;
+import gongkai.topology.MonitorSerdes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+@Command(name = "crawl", mixinStandardHelpOptions = true,
+        description = {"Fetch the listing pages named in a seeds file, find the links to annual reports on them",
+                "(政府信息公开工作年度报告: HTML pages, .docx/.pdf attachments), fetch those politely and submit the ones",
+                "not submitted before (by content hash, remembered in <data-dir>/crawl-state.tsv).",
+                "Seeds file: one listing URL per line, optionally followed by '| agency name'; # starts a comment.",
+                "Exit 0 if every document was fetched, 1 if any failed, 2 on usage errors."})
+final class CrawlCommand implements Callable<Integer> {
+    static final String STATE_FILE = "crawl-state.tsv";
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @Option(names = "--seeds", required = true, paramLabel = "FILE", description = "Listing pages to crawl, one URL per line.")
+    Path seeds;
+
+    @Option(names = "--delay", defaultValue = "PT1S", description = "Pause between two requests to one host (default: ${DEFAULT-VALUE}).")
+    Duration delay;
+
+    @Option(names = "--timeout", defaultValue = "PT20S", description = "Limit for one attempt, whole response included (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Option(names = "--retries", defaultValue = "3", description = "Retries after a network error, timeout, 429 or 5xx (default: ${DEFAULT-VALUE}).")
+    int retries;
+
+    @Option(names = "--max-bytes", defaultValue = "20MiB", converter = ByteSize.class,
+            description = "Largest document accepted, in bytes or with KiB/MiB (default: ${DEFAULT-VALUE}).")
+    long maxBytes;
+
+    @Option(names = "--dry-run", description = "Fetch and list what would be submitted; submit and remember nothing.")
+    boolean dryRun;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        List<SeedList.Seed> seedList = readSeeds();
+        FetchPolicy policy = policy();
+        MonitorConfig config = cluster.load();
+        Path stateFile = config.dataDir().resolve(STATE_FILE);
+        CrawlState state = dryRun ? CrawlState.load(stateFile).detached() : CrawlState.load(stateFile);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean terminal = System.console() != null;
+        if (terminal) {
+            // The publisher logs a line per document, which would break the bar; the bar and summary say the same.
+            System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.gongkai.submit.SubmissionPublisher", "warn");
+        }
+        CrawlProgress progress = terminal ? new ProgressBar(err, dryRun, ProgressBar.terminalColumns()) : new ProgressLog(err, dryRun);
+        CrawlReport report;
+        if (dryRun) {
+            report = new Crawler(new PoliteFetcher(policy), state, s -> { }, progress).crawl(seedList);
+            report.documents().stream().filter(d -> d.status() == DocumentResult.Status.PUBLISHED)
+                    .forEach(d -> out.println("would submit " + (d.publishedAt() == null ? "(no date)" : d.publishedAt()) + "  "
+                            + SafeText.forLog(d.url(), 300)));
+        } else {
+            MonitorSerdes serdes = MonitorSerdes.using(SchemaRegistryClient.connect(config.schemaRegistryUrl()), config.autoRegisterSchemas());
+            Map<String, Object> clients = DemoCommand.clientConfig(config);
+            try (SubmissionPublisher publisher = new SubmissionPublisher(clients, Topics.live().submissions(), serdes.submissions())) {
+                Consumer<ReportSubmission> sink = publisher::publishAndWait;
+                report = new Crawler(new PoliteFetcher(policy), state, sink, progress).crawl(seedList);
+            }
+        }
+        for (DocumentResult f : report.failures()) {
+            out.println("failed " + SafeText.forLog(f.url(), 300) + ": " + SafeText.forLog(f.detail(), 300));
+        }
+        out.println(report.summary(dryRun));
+        out.flush();
+        return report.failures().isEmpty() ? 0 : 1;
+    }
+
+    private List<SeedList.Seed> readSeeds() {
+        try {
+            List<SeedList.Seed> list = SeedList.read(seeds);
+            if (list.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "no listing URL in " + SafeText.forLog(seeds));
+            }
+            return list;
+        } catch (NoSuchFileException e) {
+            throw new ParameterException(spec.commandLine(), "no such seeds file: " + SafeText.forLog(seeds));
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "cannot read " + SafeText.forLog(seeds) + ": " + SafeText.forLog(e.getMessage()));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), SafeText.forLog(e.getMessage(), 500));
+        }
+    }
+
+    private FetchPolicy policy() {
+        if (delay.isNegative() || timeout.isNegative() || timeout.isZero() || retries < 0 || maxBytes <= 0) {
+            throw new ParameterException(spec.commandLine(), "--delay must be >= 0, --timeout > 0, --retries >= 0 and --max-bytes > 0");
+        }
+        return FetchPolicy.defaults().withPerHostDelay(delay).withTimeout(timeout).withRetries(retries).withMaxBytes(maxBytes);
+    }
+
+    /** A byte count such as 20971520, 512KiB or 20MiB (KB/MB are read as binary too: nobody means 10^6 here). */
+    static final class ByteSize implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            String v = value.strip().toUpperCase(Locale.ROOT).replace(" ", "");
+            long unit = 1;
+            for (var suffix : List.of(Map.entry("KIB", 1024L), Map.entry("MIB", 1024L * 1024), Map.entry("GIB", 1024L * 1024 * 1024),
+                    Map.entry("KB", 1024L), Map.entry("MB", 1024L * 1024), Map.entry("GB", 1024L * 1024 * 1024), Map.entry("B", 1L))) {
+                if (v.endsWith(suffix.getKey())) {
+                    v = v.substring(0, v.length() - suffix.getKey().length());
+                    unit = suffix.getValue();
+                    break;
+                }
+            }
+            try {
+                return Math.multiplyExact(Long.parseLong(v), unit);
+            } catch (NumberFormatException | ArithmeticException e) {
+                throw new TypeConversionException("not a size: " + value + " (examples: 20971520, 512KiB, 20MiB)");
+            }
+        }
+    }
+}

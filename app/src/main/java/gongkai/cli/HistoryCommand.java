@@ -1,0 +1,90 @@
+package gongkai.cli;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gongkai.avro.ComplianceAlert;
+import gongkai.config.MonitorConfig;
+import gongkai.serde.SchemaRegistryClient;
+import gongkai.text.SafeText;
+import gongkai.topics.Topics;
+import gongkai.topology.MonitorSerdes;
+import gongkai.watch.AgencyHistory;
+import gongkai.watch.AlertFormatter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "history", mixinStandardHelpOptions = true,
+        description = {"Every version of every report of an agency, when it arrived, and the alerts each version raised or resolved.",
+                "Example: ./monitor history 金盏乡"})
+final class HistoryCommand implements Callable<Integer> {
+    enum Format { text, json }
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @Parameters(paramLabel = "AGENCY", description = "Agency name, or a part of it.")
+    String agency;
+
+    @Option(names = "--format", description = "text or json. Default: ${DEFAULT-VALUE}.", defaultValue = "text")
+    Format format;
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+
+    @Override
+    public Integer call() throws Exception {
+        MonitorConfig config = cluster.load();
+        MonitorSerdes serdes = MonitorSerdes.using(SchemaRegistryClient.connect(config.schemaRegistryUrl()), config.autoRegisterSchemas());
+        List<AgencyHistory.Year> years = AgencyHistory.load(DemoCommand.clientConfig(config), Topics.live(), serdes, agency);
+        if (years.isEmpty()) {
+            System.out.println("no report of an agency matching '" + SafeText.forLog(agency) + "' has been parsed");
+            return 1;
+        }
+        if (format == Format.json) {
+            System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(years.stream().map(HistoryCommand::json).toList()));
+            return 0;
+        }
+        for (AgencyHistory.Year y : years) {
+            System.out.println(SafeText.forLog(y.agency()) + " " + y.year());
+            for (AgencyHistory.Version v : y.versions()) {
+                var ver = v.report().getVersion();
+                System.out.printf("  %s  %s  sha256 %s  %s%s%n", TIME.format(ver.getReceivedAt()), SafeText.forLog(ver.getSource()),
+                        ver.getSha256().substring(0, 12), v.report().getTemplate(), v.duplicate() ? "  (same content again: no change)" : "");
+                for (ComplianceAlert a : v.raised()) {
+                    System.out.println("      raised   " + a.getSeverity() + " " + a.getRuleId() + " [" + SafeText.forLog(AlertFormatter.location(a.getLocation()))
+                            + "] expected " + SafeText.forLog(a.getExpected()) + ", actual " + SafeText.forLog(a.getActual()));
+                }
+                for (ComplianceAlert a : v.resolved()) {
+                    System.out.println("      resolved " + a.getSeverity() + " " + a.getRuleId() + " [" + SafeText.forLog(AlertFormatter.location(a.getLocation()))
+                            + "] at " + TIME.format(a.getEventAt()));
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static Map<String, Object> json(AgencyHistory.Year y) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("agency", y.agency());
+        m.put("year", y.year());
+        m.put("versions", y.versions().stream().map(v -> {
+            Map<String, Object> vm = new LinkedHashMap<>();
+            vm.put("receivedAt", v.report().getVersion().getReceivedAt().toString());
+            vm.put("source", v.report().getVersion().getSource());
+            vm.put("sha256", v.report().getVersion().getSha256());
+            vm.put("reportId", v.report().getReportId());
+            vm.put("duplicate", v.duplicate());
+            vm.put("raised", v.raised().stream().map(AlertFormatter::fields).toList());
+            vm.put("resolved", v.resolved().stream().map(AlertFormatter::fields).toList());
+            return vm;
+        }).toList());
+        return m;
+    }
+}

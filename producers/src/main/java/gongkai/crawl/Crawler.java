@@ -1,0 +1,136 @@
+package gongkai.crawl;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import gongkai.avro.ReportSubmission;
+import gongkai.submit.Submissions;
+import org.jsoup.nodes.Document;
+
+/**
+ * One crawl: reads each listing page, fetches every report linked from it, and hands the reports not
+ * published before to the sink as submissions, remembering each in the crawl state once the sink has
+ * accepted it. The sink is expected to return only once the submission is safely stored (for Kafka:
+ * acknowledged), so that what the state remembers was really published.
+ */
+public final class Crawler {
+    /** The submitter id crawled documents carry. */
+    public static final String SUBMITTER = "crawler";
+
+    private final PoliteFetcher fetcher;
+    private final CrawlState state;
+    private final Consumer<ReportSubmission> sink;
+    private final CrawlProgress progress;
+
+    public Crawler(PoliteFetcher fetcher, CrawlState state, Consumer<ReportSubmission> sink, CrawlProgress progress) {
+        this.fetcher = fetcher;
+        this.state = state;
+        this.sink = sink;
+        this.progress = progress;
+    }
+
+    /**
+     * Crawls the seeds in order. A listing or document that cannot be fetched is reported and the
+     * crawl goes on; a sink failure stops it (a broker that is down would fail every document after
+     * it, each after a long wait), and so does failing to save the state.
+     *
+     * @throws IOException if the crawl state cannot be saved
+     */
+    public CrawlReport crawl(List<SeedList.Seed> seeds) throws IOException, InterruptedException {
+        List<DocumentResult> listingFailures = new ArrayList<>();
+        List<DocumentResult> documents = new ArrayList<>();
+        Set<URI> seen = new HashSet<>();
+        String stoppedBecause = null;
+        for (SeedList.Seed seed : seeds) {
+            List<ReportLink> links;
+            try {
+                links = reportLinks(seed.listing());
+            } catch (FetchException e) {
+                DocumentResult failure = DocumentResult.failed(seed.listing().toString(), null, "listing: " + e.getMessage());
+                listingFailures.add(failure);
+                progress.listingFailed(failure);
+                continue;
+            }
+            List<ReportLink> fresh = links.stream().filter(l -> seen.add(l.url())).toList();
+            progress.listingRead(seed, fresh.size());
+            for (ReportLink link : fresh) {
+                progress.documentStarted(link);
+                DocumentResult result;
+                try {
+                    result = handle(link, seed);
+                } catch (PublishFailed e) {
+                    result = DocumentResult.failed(link.url().toString(), link.title(), e.getMessage());
+                    stoppedBecause = e.getMessage();
+                }
+                documents.add(result);
+                progress.documentDone(result);
+                if (stoppedBecause != null) {
+                    break;
+                }
+            }
+            if (stoppedBecause != null) {
+                break;
+            }
+        }
+        CrawlReport report = new CrawlReport(seeds.size(), listingFailures, documents, stoppedBecause);
+        progress.finished(report);
+        return report;
+    }
+
+    private List<ReportLink> reportLinks(URI listing) throws FetchException, InterruptedException {
+        Fetched page = fetcher.fetch(listing);
+        if (page.contentType() != null && !page.isHtml()) {
+            throw new FetchException("not an HTML page (" + page.contentType() + ")");
+        }
+        return ListingPage.reportLinks(ListingPage.parse(page.body(), page.contentType(), page.url()));
+    }
+
+    private DocumentResult handle(ReportLink link, SeedList.Seed seed) throws IOException, InterruptedException, PublishFailed {
+        Fetched doc;
+        try {
+            doc = fetcher.fetch(link.url());
+        } catch (FetchException e) {
+            return DocumentResult.failed(link.url().toString(), link.title(), e.getMessage());
+        }
+        String sha256 = Submissions.sha256(doc.body());
+        String source = doc.url().toString();
+        Optional<CrawlState.Entry> before = state.published(sha256);
+        if (before.isPresent()) {
+            return DocumentResult.duplicate(link, before.get().url().equals(source)
+                    ? "already published" : "same content already published from " + before.get().url());
+        }
+        String publishedAt = link.publishedAt() != null ? link.publishedAt() : dateOnPage(doc).orElse(null);
+        String contentType = doc.contentType() != null ? doc.contentType() : Submissions.guessContentType(doc.url().getPath());
+        Instant now = Instant.now();
+        ReportSubmission submission = Submissions.of(doc.body(), source, SUBMITTER, contentType, seed.agencyHint(), publishedAt, now);
+        try {
+            sink.accept(submission);
+        } catch (RuntimeException e) {
+            throw new PublishFailed("not published: " + e.getMessage(), e);
+        }
+        state.remember(sha256, source, now);
+        return DocumentResult.published(link, publishedAt, sha256);
+    }
+
+    private static Optional<String> dateOnPage(Fetched doc) {
+        if (!doc.isHtml()) {
+            return Optional.empty();
+        }
+        Document page = ListingPage.parse(doc.body(), doc.contentType(), doc.url());
+        return ListingPage.publishedDate(page);
+    }
+
+    /** The sink refused a submission. */
+    private static final class PublishFailed extends Exception {
+        PublishFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
