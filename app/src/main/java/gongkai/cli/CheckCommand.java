@@ -45,6 +45,9 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--agency-hint", description = "Agency name to use when a document does not name one (as crawler metadata would).")
     String agencyHint;
 
+    @Option(names = "--published-at", description = "Publication date shown by the source (yyyy-MM-dd), for the deadline rule R-DL-01.")
+    java.time.LocalDate publishedAt;
+
     @Option(names = {"-s", "--set"}, description = "Setting as key=value, e.g. --set rules.severity.R-CELL-01=INFO (repeatable).")
     Map<String, String> settings = new HashMap<>();
 
@@ -80,7 +83,8 @@ final class CheckCommand implements Callable<Integer> {
             for (var e : contents.entrySet()) {
                 String name = e.getKey().getFileName().toString();
                 ReportSubmission s = Submissions.of(e.getValue(), e.getKey().toString(), "check",
-                        Submissions.guessContentType(name), agencyHint, null, InProcessCheck.tick(base, i++));
+                        Submissions.guessContentType(name), agencyHint,
+                        publishedAt == null ? null : publishedAt.toString(), InProcessCheck.tick(base, i++));
                 fileBySubmission.put(s.getSubmissionId(), e.getKey());
                 check.submit(s);
                 rejected.addAll(check.drain(open).rejected());

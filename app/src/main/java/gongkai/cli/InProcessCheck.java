@@ -15,7 +15,6 @@ import gongkai.avro.ReportSubmission;
 import gongkai.config.MonitorConfig;
 import gongkai.intake.PoisonSubmissionHandler;
 import gongkai.parse.ReportParser;
-import gongkai.rules.RuleCatalog;
 import gongkai.serde.InMemorySchemaRegistryClient;
 import gongkai.serde.SchemaRegistryClient;
 import gongkai.topics.Topics;
@@ -48,7 +47,7 @@ final class InProcessCheck implements AutoCloseable {
         SchemaRegistryClient registry = SchemaRegistryClient.connect("mock://" + scope);
         MonitorSerdes serdes = MonitorSerdes.using(registry, true);
         var topology = ComplianceTopology.build(topics, serdes, new ReportParser(config.maxDocumentBytes()),
-                RuleCatalog.withOverrides(config.severityOverrides()));
+                gongkai.topology.ComplianceApp.rules(config));
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "gongkai-check");
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "in-process:0");

@@ -3,7 +3,6 @@ package gongkai.crawl;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -158,9 +157,9 @@ class CrawlerTest {
         assertTrue(flaky.get(1).nanos() - flaky.get(0).nanos() >= Duration.ofSeconds(1).toNanos(), "Retry-After: 1 honoured");
         List<FixtureSite.Hit> slow = site.hits("/gk/nb/slow.html");
         assertEquals(3, slow.size(), "a timeout is retried: 1 attempt + 2 retries");
-        System.err.println("slow gaps " + (slow.get(1).nanos() - slow.get(0).nanos()) / 1e6 + " " + (slow.get(2).nanos() - slow.get(1).nanos()) / 1e6);
-        assertTrue(slow.get(1).nanos() - slow.get(0).nanos() >= TIMEOUT.plus(FIRST_BACKOFF).toNanos(), "first backoff");
-        assertTrue(slow.get(2).nanos() - slow.get(1).nanos() >= TIMEOUT.plus(FIRST_BACKOFF.multipliedBy(2)).toNanos(), "backoff doubles");
+        // The client's timeout clock starts before the request arrives, so only the backoff is a lower bound here.
+        assertTrue(slow.get(1).nanos() - slow.get(0).nanos() >= FIRST_BACKOFF.toNanos(), "first backoff");
+        assertTrue(slow.get(2).nanos() - slow.get(1).nanos() >= FIRST_BACKOFF.multipliedBy(2).toNanos(), "backoff doubles");
         assertEquals(1, site.hits("/gk/nb/missing.html").size(), "a 404 is not retried");
         assertEquals(1, site.hits("/gk/nb/files/yinghai-2017.pdf").size(), "too large is not retried");
 
@@ -198,7 +197,7 @@ class CrawlerTest {
         assertEquals(1, changed.published(), "changed content at the same URL is a new version");
         assertEquals(original, submitted.get(0).getSource());
         assertEquals(Submissions.sha256(report.get()), submitted.get(0).getSha256());
-        assertNotEquals(Submissions.sha256(report.get()), CrawlState.load(stateFile).published(Submissions.sha256(report.get())).isEmpty());
+        assertTrue(CrawlState.load(stateFile).published(Submissions.sha256(report.get())).isPresent());
         assertEquals(2, Files.readAllLines(stateFile).size());
         try (var files = Files.list(stateFile.getParent())) {
             assertEquals(List.of(stateFile), files.toList(), "no temporary file left behind");

@@ -168,7 +168,7 @@ public final class MonitorConfig {
     public Properties kafkaProperties() {
         Properties p = new Properties();
         values.forEach((k, v) -> {
-            if (!MONITOR_KEYS.contains(k) && !k.startsWith(SEVERITY_PREFIX)) {
+            if (!MONITOR_KEYS.contains(k) && !k.startsWith(SEVERITY_PREFIX) && !k.startsWith("deadline.")) {
                 p.put(k, v);
             }
         });

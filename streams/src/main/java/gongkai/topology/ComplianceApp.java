@@ -7,6 +7,7 @@ import gongkai.config.MonitorConfig;
 import gongkai.intake.PoisonSubmissionHandler;
 import gongkai.intake.SubmissionWindow;
 import gongkai.parse.ReportParser;
+import gongkai.rules.PublicationDeadline;
 import gongkai.rules.RuleCatalog;
 import gongkai.serde.SchemaRegistryClient;
 import gongkai.topics.Topics;
@@ -43,8 +44,12 @@ public final class ComplianceApp implements AutoCloseable {
 
     public static Topology topology(MonitorConfig config, Topics topics, SubmissionWindow window) {
         MonitorSerdes serdes = MonitorSerdes.using(SchemaRegistryClient.connect(config.schemaRegistryUrl()), config.autoRegisterSchemas());
-        return ComplianceTopology.build(topics, serdes, new ReportParser(config.maxDocumentBytes()),
-                RuleCatalog.withOverrides(config.severityOverrides()), window);
+        return ComplianceTopology.build(topics, serdes, new ReportParser(config.maxDocumentBytes()), rules(config), window);
+    }
+
+    /** The rule catalog as configured: severity overrides and publication deadlines per agency level. */
+    public static RuleCatalog rules(MonitorConfig config) {
+        return new RuleCatalog(config.severityOverrides(), PublicationDeadline.fromConfig(config.asMap()));
     }
 
     /** Creates missing topics, then starts the streams application over the whole submission log. */
