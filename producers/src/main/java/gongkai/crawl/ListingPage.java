@@ -5,14 +5,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,8 +26,9 @@ import org.jsoup.nodes.Element;
  * reports (政府信息公开工作年度报告), and the publication date a page shows.
  */
 public final class ListingPage {
-    /** Report titles vary (年度报告, 年报, 年度工作报告); what they share is 信息公开/政务公开 and a report word. */
-    private static final Pattern REPORT_TITLE = Pattern.compile("(信息公开|政务公开).*(年度报告|年报|年度.*报告|\\d{4}\\s*年.*报告)");
+    /** Report titles vary (年度报告, 年报, 年度…工作报告, in any order); what they share is 信息公开/政务公开 and 报告/年报. */
+    private static final Pattern DISCLOSURE = Pattern.compile("信息公开|政务公开");
+    private static final Pattern REPORT = Pattern.compile("报告|年报");
     /** Circulars about writing the report and explainers of it match the title pattern but are not reports. */
     private static final Pattern NOT_A_REPORT = Pattern.compile("通知|指南|模板|解读|格式|意见|方案");
     /** A report names its year; a menu entry to the report column ("政府信息公开年报") does not. */
@@ -35,7 +37,7 @@ public final class ListingPage {
     /** How far up from a link to look for its title or date: list item, table row, or a wrapper around them. */
     private static final int MAX_LEVELS_UP = 3;
     private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*\"?([\\w.:-]+)");
-    private static final java.util.Set<String> ROW_TAGS = java.util.Set.of("li", "tr", "dd", "dt", "p");
+    private static final Set<String> ROW_TAGS = Set.of("li", "tr", "dd", "dt", "p");
 
     private ListingPage() {
     }
@@ -89,7 +91,7 @@ public final class ListingPage {
     }
 
     static boolean isReportTitle(String text) {
-        return REPORT_TITLE.matcher(text).find() && YEAR.matcher(text).find() && !NOT_A_REPORT.matcher(text).find();
+        return DISCLOSURE.matcher(text).find() && REPORT.matcher(text).find() && YEAR.matcher(text).find() && !NOT_A_REPORT.matcher(text).find();
     }
 
     private static String linkTitle(Element a) {
@@ -101,7 +103,7 @@ public final class ListingPage {
     /** The text of the link's row, when that says more than the link and is not the title of another report link in it. */
     private static Optional<String> surroundingText(Element a) {
         Element row = row(a);
-        if (row == null || holdsOtherReportLink(row, a)) {
+        if (row == null) {
             return Optional.empty();
         }
         String text = row.text().strip();
@@ -119,23 +121,29 @@ public final class ListingPage {
     }
 
     /**
-     * The element that holds one entry of the listing: the nearest list item, table row or paragraph,
-     * else the widest wrapper that links nowhere else. Looking wider would pick up a neighbour's date.
+     * The element that holds the link's entry in the listing: the nearest list item, table row or
+     * paragraph, else the widest wrapper that links nowhere else; null when that element also holds
+     * another report link (then its title and date may be the other one's).
      */
     private static Element row(Element a) {
-        Element widestOwn = null;
+        Element row = null;
         Element e = a.parent();
-        for (int level = 0; e != null && level < MAX_LEVELS_UP; level++, e = e.parent()) {
+        for (int level = 0; e != null && level < MAX_LEVELS_UP && row == null; level++, e = e.parent()) {
             if (ROW_TAGS.contains(e.normalName())) {
-                return e;
+                row = e;
             }
-            boolean linksOnlyHere = e.select("a[href]").stream().allMatch(other -> other.absUrl("href").equals(a.absUrl("href")));
-            if (!linksOnlyHere) {
-                break;
-            }
-            widestOwn = e;
         }
-        return widestOwn;
+        if (row == null) {
+            e = a.parent();
+            for (int level = 0; e != null && level < MAX_LEVELS_UP && linksOnlyTo(e, a.absUrl("href")); level++, e = e.parent()) {
+                row = e;
+            }
+        }
+        return row == null || holdsOtherReportLink(row, a) ? null : row;
+    }
+
+    private static boolean linksOnlyTo(Element container, String href) {
+        return container.select("a[href]").stream().allMatch(other -> other.absUrl("href").equals(href));
     }
 
     private static boolean holdsOtherReportLink(Element container, Element a) {
