@@ -38,10 +38,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 @Command(name = "crawl", mixinStandardHelpOptions = true,
-        description = {"Fetch the listing pages named in a seeds file, find the links to annual reports on them",
-                "(政府信息公开工作年度报告: HTML pages, .docx/.pdf attachments), fetch those politely and submit the ones",
-                "not submitted before (by content hash, remembered in <data-dir>/crawl-state.tsv).",
-                "Seeds file: one listing URL per line, optionally followed by '| agency name'; # starts a comment.",
+        description = {"Fetch the listing pages named in a seeds file, find the links to annual reports",
+                "(政府信息公开工作年度报告: HTML pages, .docx/.pdf attachments), fetch them politely",
+                "and submit those not submitted before (by content hash, remembered in",
+                "<data-dir>/crawl-state.tsv). Seeds file: one listing URL per line, optionally",
+                "followed by '| agency name'; lines starting with # are comments.",
                 "Exit 0 if every document was fetched, 1 if any failed, 2 on usage errors."})
 final class CrawlCommand implements Callable<Integer> {
     static final String STATE_FILE = "crawl-state.tsv";

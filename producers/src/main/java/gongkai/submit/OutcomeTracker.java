@@ -33,6 +33,11 @@ public final class OutcomeTracker implements AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Topics topics;
     private final MonitorSerdes serdes;
+    // What has been seen so far, kept across calls to await(): a later call may ask about earlier submissions.
+    private final Map<String, DisclosureReport> parsed = new HashMap<>();
+    private final Map<String, RejectedSubmission> rejected = new HashMap<>();
+    private final Map<String, List<ReportVerdict>> verdicts = new HashMap<>();
+    private final Map<String, ReportVerdict> latestByReport = new HashMap<>();
 
     public OutcomeTracker(Map<String, Object> clientConfig, Topics topics, MonitorSerdes serdes) {
         Map<String, Object> p = new HashMap<>(clientConfig);
@@ -56,10 +61,6 @@ public final class OutcomeTracker implements AutoCloseable {
     public Map<String, Outcome> await(List<ReportSubmission> submissions, Duration timeout) {
         Map<String, ReportSubmission> byId = new LinkedHashMap<>();
         submissions.forEach(s -> byId.put(s.getSubmissionId(), s));
-        Map<String, DisclosureReport> parsed = new HashMap<>();
-        Map<String, RejectedSubmission> rejected = new HashMap<>();
-        Map<String, List<ReportVerdict>> verdicts = new HashMap<>();
-        Map<String, ReportVerdict> latestByReport = new HashMap<>();
         Map<String, Outcome> outcomes = outcomes(byId, parsed, rejected, verdicts, latestByReport);
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline) && !outcomes.values().stream().allMatch(Outcome::done)) {
@@ -69,7 +70,7 @@ public final class OutcomeTracker implements AutoCloseable {
                 }
                 if (r.topic().equals(topics.rejected())) {
                     RejectedSubmission rej = serdes.rejected().deserialize(r.topic(), r.value());
-                    if (rej.getSubmissionId() != null && byId.containsKey(rej.getSubmissionId())) {
+                    if (rej.getSubmissionId() != null) {
                         rejected.put(rej.getSubmissionId(), rej);
                     }
                     continue;
@@ -80,7 +81,7 @@ public final class OutcomeTracker implements AutoCloseable {
                     latestByReport.put(r.key() == null ? "" : new String(r.key(), java.nio.charset.StandardCharsets.UTF_8), v);
                 }
                 String id = SourceHeaders.get(r.headers(), SourceHeaders.SUBMISSION_ID).orElse(null);
-                if (id == null || !byId.containsKey(id)) {
+                if (id == null) {
                     continue;
                 }
                 if (r.topic().equals(topics.parsed())) {

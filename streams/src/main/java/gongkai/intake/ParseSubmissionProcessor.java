@@ -43,9 +43,12 @@ public final class ParseSubmissionProcessor implements Processor<String, ReportS
     public void process(Record<String, ReportSubmission> record) {
         ReportSubmission submission = record.value();
         RecordMetadata meta = context.recordMetadata().orElseThrow();
+        Record<String, Object> out = record.withValue(null);
+        SourceHeaders.stamp(out.headers(), meta.topic(), meta.partition(), meta.offset(),
+                submission == null ? null : submission.getSubmissionId());
         if (submission == null) {
             // A tombstone on an append-only log is a producer mistake; account for it rather than drop it.
-            reject(record, null, "EMPTY", "record " + meta.topic() + "/" + meta.partition() + "@" + meta.offset()
+            reject(out, null, "EMPTY", "record " + meta.topic() + "/" + meta.partition() + "@" + meta.offset()
                     + " has no value (tombstone) where a submission was expected", null, meta);
             return;
         }
@@ -53,8 +56,6 @@ public final class ParseSubmissionProcessor implements Processor<String, ReportS
             // Outside the span a replay was asked for: not part of this run's history.
             return;
         }
-        Record<String, Object> out = record.withValue(null);
-        SourceHeaders.stamp(out.headers(), meta.topic(), meta.partition(), meta.offset(), submission.getSubmissionId());
         try {
             DisclosureReport report = parser.parse(submission);
             log.info("parsed agency={} year={} report={} source={} submission={}", SafeText.forLog(report.getAgency()),
