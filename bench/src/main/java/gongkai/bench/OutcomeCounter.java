@@ -47,6 +47,7 @@ public final class OutcomeCounter implements AutoCloseable {
     private long parsedRecords;
     private long rejectedRecords;
     private long lastProgressNanos;
+    private long firstProgressNanos;
     private RuntimeException failure;
 
     public OutcomeCounter(Map<String, Object> clients, Topics topics, MonitorSerdes serdes) {
@@ -119,6 +120,9 @@ public final class OutcomeCounter implements AutoCloseable {
         if (!done.get(seq) && (rejected.get(seq) || parsed.get(seq) && judged.get(seq))) {
             done.set(seq);
             lastProgressNanos = now;
+            if (firstProgressNanos == 0) {
+                firstProgressNanos = now;
+            }
         }
     }
 
@@ -185,6 +189,10 @@ public final class OutcomeCounter implements AutoCloseable {
 
     public synchronized Long firstAlertNanos(int seq) {
         return firstAlertNanos.get(seq);
+    }
+
+    public synchronized long firstProgressNanos() {
+        return firstProgressNanos;
     }
 
     public synchronized long lastProgressNanos() {
