@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import gongkai.avro.ComplianceAlert;
@@ -20,6 +19,7 @@ import gongkai.watch.AlertFormatter;
 import gongkai.watch.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,6 +61,20 @@ final class AlertsCommand implements Callable<Integer> {
         AlertFilter filter = new AlertFilter(severity, agency, year, rule);
         Map<String, Object> clients = DemoCommand.clientConfig(config);
 
+        // Where the event log stands before the snapshot is taken: --follow starts there, so nothing that
+        // happens while the snapshot is read is missed.
+        Map<String, Object> p = new java.util.HashMap<>(clients);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        KafkaConsumer<String, ComplianceAlert> events = follow
+                ? new KafkaConsumer<>(p, new StringDeserializer(), serdes.alerts().deserializer()) : null;
+        if (events != null) {
+            List<TopicPartition> parts = events.partitionsFor(topics.alertEvents()).stream()
+                    .map(pi -> new TopicPartition(pi.topic(), pi.partition())).toList();
+            events.assign(parts);
+            events.seekToEnd(parts);
+            parts.forEach(events::position);
+        }
         Map<String, ComplianceAlert> open = new LinkedHashMap<>();
         TopicReader.readToEnd(clients, topics.openAlerts(), serdes.alerts().deserializer(), r -> {
             if (r.value() == null) {
@@ -80,12 +94,7 @@ final class AlertsCommand implements Callable<Integer> {
             return 0;
         }
         StopSignal signal = new StopSignal();
-        Map<String, Object> p = new java.util.HashMap<>(clients);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "gongkai-alerts-follow-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (KafkaConsumer<String, ComplianceAlert> consumer = new KafkaConsumer<>(p, new StringDeserializer(), serdes.alerts().deserializer())) {
-            consumer.subscribe(List.of(topics.alertEvents()));
+        try (KafkaConsumer<String, ComplianceAlert> consumer = events) {
             while (!signal.stopped()) {
                 consumer.poll(Duration.ofMillis(300)).forEach(r -> {
                     if (filter.test(r.value())) {

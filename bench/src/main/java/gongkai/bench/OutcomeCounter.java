@@ -45,6 +45,7 @@ public final class OutcomeCounter implements AutoCloseable {
     private final Map<String, Integer> others = new TreeMap<>();
     private final Map<String, Integer> rejectedByCode = new TreeMap<>();
     private long parsedRecords;
+    private long twice;
     private long rejectedRecords;
     private long lastProgressNanos;
     private long firstProgressNanos;
@@ -101,9 +102,15 @@ public final class OutcomeCounter implements AutoCloseable {
         String t = r.topic();
         if (t.equals(topics.parsed())) {
             parsedRecords++;
+            if (parsed.get(seq)) {
+                twice++;
+            }
             parsed.set(seq);
         } else if (t.equals(topics.rejected())) {
             rejectedRecords++;
+            if (rejected.get(seq)) {
+                twice++;
+            }
             rejected.set(seq);
             rejectedByCode.merge(serdes.rejected().deserialize(t, r.value()).getReasonCode(), 1, Integer::sum);
         } else if (t.equals(topics.verdicts())) {
@@ -208,11 +215,11 @@ public final class OutcomeCounter implements AutoCloseable {
         BitSet any = (BitSet) p.clone();
         any.or(r);
         return new Snapshot(to - from, p.cardinality(), r.cardinality(), both.cardinality(), (to - from) - any.cardinality(),
-                parsedRecords, rejectedRecords, Map.copyOf(raised), Map.copyOf(resolved), new TreeMap<>(others),
+                twice, parsedRecords, rejectedRecords, Map.copyOf(raised), Map.copyOf(resolved), new TreeMap<>(others),
                 new TreeMap<>(rejectedByCode));
     }
 
-    public record Snapshot(int submitted, int parsed, int rejected, int parsedAndRejected, int unaccounted, long parsedRecords,
+    public record Snapshot(int submitted, int parsed, int rejected, int parsedAndRejected, int unaccounted, long twice, long parsedRecords,
                            long rejectedRecords, Map<String, Integer> raised, Map<String, Integer> resolved,
                            Map<String, Integer> others, Map<String, Integer> rejectedByCode) {
     }
