@@ -22,7 +22,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--agencies", defaultValue = "500", description = "Agencies in the history (default: ${DEFAULT-VALUE}).")
     int agencies;
 
-    @Option(names = "--years", defaultValue = "4", description = "Years per agency, ending 2024 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--years", defaultValue = "4", description = "Years per agency, ending 2023 (default: ${DEFAULT-VALUE}).")
     int years;
 
     @Option(names = "--defect-rate", defaultValue = "0.05", description = "Share of reports with an injected defect (default: ${DEFAULT-VALUE}).")

@@ -84,10 +84,10 @@ final class CheckCommand implements Callable<Integer> {
                 String name = e.getKey().getFileName().toString();
                 ReportSubmission s = Submissions.of(e.getValue(), e.getKey().toString(), "check",
                         Submissions.guessContentType(name), agencyHint,
-                        publishedAt == null ? null : publishedAt.toString(), InProcessCheck.tick(base, i++));
+                        publishedAt == null ? null : publishedAt.toString(), base.plusMillis(i++));
                 fileBySubmission.put(s.getSubmissionId(), e.getKey());
                 check.submit(s);
-                rejected.addAll(check.drain(open).rejected());
+                rejected.addAll(check.drain(open));
             }
         } finally {
             deleteRecursively(state);

@@ -1,9 +1,6 @@
 package gongkai.cli;
 
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -32,14 +29,10 @@ import org.apache.kafka.streams.TopologyTestDriver;
  * submissions in a given order: the same parser, rules and alert lifecycle as on a cluster, without one.
  */
 final class InProcessCheck implements AutoCloseable {
-    record Result(List<ComplianceAlert> openAlerts, List<RejectedSubmission> rejected, List<ComplianceAlert> events) {
-    }
-
     private final String scope = "check-" + UUID.randomUUID();
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, ReportSubmission> submissions;
     private final TestOutputTopic<String, ComplianceAlert> openAlerts;
-    private final TestOutputTopic<String, ComplianceAlert> events;
     private final TestOutputTopic<String, RejectedSubmission> rejected;
 
     InProcessCheck(MonitorConfig config, Path stateDir) {
@@ -58,7 +51,6 @@ final class InProcessCheck implements AutoCloseable {
         driver = new TopologyTestDriver(topology, p);
         submissions = driver.createInputTopic(topics.submissions(), new StringSerializer(), serdes.submissions().serializer());
         openAlerts = driver.createOutputTopic(topics.openAlerts(), new StringDeserializer(), serdes.alerts().deserializer());
-        events = driver.createOutputTopic(topics.alertEvents(), new StringDeserializer(), serdes.alerts().deserializer());
         rejected = driver.createOutputTopic(topics.rejected(), new StringDeserializer(), serdes.rejected().deserializer());
     }
 
@@ -66,23 +58,19 @@ final class InProcessCheck implements AutoCloseable {
         submissions.pipeInput(s.getSource(), s, s.getReceivedAt());
     }
 
-    /** Reads what the topology has written since the last call; open alerts are the compacted view (last value per key). */
-    Result drain(Map<String, ComplianceAlert> openSoFar) {
-        Map<String, ComplianceAlert> latest = new LinkedHashMap<>(openSoFar);
+    /**
+     * Applies what the topology wrote to the open-alerts topic since the last call to {@code open} (the
+     * compacted view: last value per key, tombstones remove) and returns the submissions it rejected.
+     */
+    List<RejectedSubmission> drain(Map<String, ComplianceAlert> open) {
         openAlerts.readKeyValuesToList().forEach(kv -> {
             if (kv.value == null) {
-                latest.remove(kv.key);
+                open.remove(kv.key);
             } else {
-                latest.put(kv.key, kv.value);
+                open.put(kv.key, kv.value);
             }
         });
-        openSoFar.clear();
-        openSoFar.putAll(latest);
-        return new Result(new ArrayList<>(latest.values()), rejected.readValuesToList(), events.readValuesToList());
-    }
-
-    static Instant tick(Instant base, int i) {
-        return base.plusMillis(i);
+        return rejected.readValuesToList();
     }
 
     @Override

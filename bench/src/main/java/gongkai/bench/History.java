@@ -47,7 +47,8 @@ public final class History {
     public record Settings(int agencies, int years, int lastYear, double defectRate, long seed, double correctionRate,
                            double outOfOrderRate, double duplicateRate, double garbageRate) {
         public static Settings of(int agencies, int years, double defectRate, long seed) {
-            return new Settings(agencies, years, 2024, defectRate, seed, 0.3, 0.1, 0.02, 0.01);
+            // Ending 2023, four years span both templates (2020: 2019 format; 2021-2023: 2021 format).
+            return new Settings(agencies, years, Math.max(2023, 2018 + years), defectRate, seed, 0.3, 0.1, 0.02, 0.01);
         }
 
         public int firstYear() {
