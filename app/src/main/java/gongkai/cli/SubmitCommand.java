@@ -75,6 +75,7 @@ final class SubmitCommand implements Callable<Integer> {
         }
         MonitorConfig config = cluster.load();
         Topics topics = Topics.live();
+        gongkai.topology.ComplianceApp.createTopics(config, topics);
         MonitorSerdes serdes = MonitorSerdes.using(SchemaRegistryClient.connect(config.schemaRegistryUrl()), config.autoRegisterSchemas());
         Map<String, Object> clients = DemoCommand.clientConfig(config);
         List<ReportSubmission> sent = new ArrayList<>();

@@ -30,6 +30,28 @@ public final class AlertFactory {
                 .build();
     }
 
+    /**
+     * R-MISS-01 is about a report that does not exist: the alert names a placeholder version (source
+     * "roster", no content hash) dated when the report became overdue.
+     */
+    public static ComplianceAlert missing(String agency, int year, Finding f, java.time.Instant overdueSince) {
+        ReportVersion none = ReportVersion.newBuilder().setSha256("").setReceivedAt(overdueSince).setSubmissionId("")
+                .setSource("roster").setPublishedAt(null).build();
+        return ComplianceAlert.newBuilder()
+                .setAlertKey(AlertKeys.alert(agency, year, f.ruleId(), f.location().key()))
+                .setStatus(AlertStatus.RAISED)
+                .setRuleId(f.ruleId()).setKind(f.kind()).setSeverity(f.severity())
+                .setAgency(agency).setYear(year)
+                .setLocation(AlertLocation.newBuilder().setSection(f.location().section())
+                        .setRow(f.location().row()).setColumn(f.location().column()).build())
+                .setExpected(f.expected()).setActual(f.actual())
+                .setMessageZh(f.messageZh()).setMessageEn(f.messageEn())
+                .setReport(none).setComparedWith(null)
+                .setReportId(AlertKeys.report(agency, year) + "|missing")
+                .setEventAt(overdueSince)
+                .build();
+    }
+
     /** The resolution of an open alert, caused by the given (newer) report version or the arrival of the other year. */
     public static ComplianceAlert resolved(ComplianceAlert open, DisclosureReport current, ReportVersion cause) {
         return ComplianceAlert.newBuilder(open)

@@ -1,10 +1,14 @@
 package gongkai.continuity;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import gongkai.alerts.AlertFactory;
 import gongkai.alerts.AlertKeys;
@@ -13,11 +17,13 @@ import gongkai.avro.ComplianceAlert;
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.ReportVerdict;
 import gongkai.avro.ReportVersion;
+import gongkai.avro.RosterEntry;
 import gongkai.rules.Finding;
 import gongkai.rules.RuleCatalog;
 import gongkai.text.SafeText;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -35,21 +41,34 @@ import org.slf4j.LoggerFactory;
  * in which years arrive does not matter. A key-value store is used rather than a versioned-store
  * join because a join skips out-of-order updates, and those are exactly the cases we must see.
  */
-public final class ComplianceProcessor implements Processor<String, DisclosureReport, String, Object> {
+public final class ComplianceProcessor implements Processor<String, Object, String, Object> {
     public static final String REPORTS_STORE = "reports-by-agency-year";
+    public static final String ROSTER_STORE = "roster-by-agency";
     public static final String ALERTS_STORE = "open-alerts-by-key";
     public static final String ALERT_EVENTS = "alert-events-sink";
     public static final String OPEN_ALERTS = "open-alerts-sink";
     public static final String VERDICTS = "verdicts-sink";
     private static final Logger log = LoggerFactory.getLogger(ComplianceProcessor.class);
 
+    /** Reports are due by dates in China; "today" for the roster check is the date there. */
+    public static final ZoneId DEADLINE_ZONE = ZoneId.of("Asia/Shanghai");
+    public static final Duration ROSTER_CHECK_INTERVAL = Duration.ofMinutes(1);
+
     private final RuleCatalog rules;
+    private final Supplier<Instant> clock;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, DisclosureReport> reports;
     private KeyValueStore<String, ComplianceAlert> openAlerts;
+    private KeyValueStore<String, RosterEntry> roster;
 
     public ComplianceProcessor(RuleCatalog rules) {
+        this(rules, Instant::now);
+    }
+
+    /** @param clock "now" for the roster check: the wall clock live, the end of the window in a replay */
+    public ComplianceProcessor(RuleCatalog rules, Supplier<Instant> clock) {
         this.rules = rules;
+        this.clock = clock;
     }
 
     @Override
@@ -57,10 +76,60 @@ public final class ComplianceProcessor implements Processor<String, DisclosureRe
         this.context = context;
         this.reports = context.getStateStore(REPORTS_STORE);
         this.openAlerts = context.getStateStore(ALERTS_STORE);
+        this.roster = context.getStateStore(ROSTER_STORE);
+        context.schedule(ROSTER_CHECK_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::checkRoster);
     }
 
+    /**
+     * R-MISS-01: for every agency on the roster (of this task's partition), every year from its first
+     * expected year whose deadline has passed without a report. The alert is resolved like any other
+     * when the report arrives, since that report's evaluation does not find it again.
+     */
+    private void checkRoster(long wallClockMs) {
+        LocalDate today = LocalDate.ofInstant(clock.get(), DEADLINE_ZONE);
+        try (KeyValueIterator<String, RosterEntry> it = roster.all()) {
+            while (it.hasNext()) {
+                checkMissing(it.next().value, today, wallClockMs);
+            }
+        }
+    }
+
+    private void checkMissing(RosterEntry entry, LocalDate today, long timestamp) {
+        for (int year = entry.getFirstYear(); year < today.getYear(); year++) {
+            if (reports.get(AlertKeys.report(entry.getAgency(), year)) != null) {
+                continue;
+            }
+            for (Finding f : rules.checkMissing(entry.getAgency(), year, today).stream().toList()) {
+                String key = AlertKeys.alert(entry.getAgency(), year, f.ruleId(), f.location().key());
+                if (openAlerts.get(key) == null) {
+                    Instant overdueSince = rules.deadline(entry.getAgency(), year).plusDays(1).atStartOfDay(DEADLINE_ZONE).toInstant();
+                    ComplianceAlert a = AlertFactory.missing(entry.getAgency(), year, f, overdueSince);
+                    openAlerts.put(key, a);
+                    context.forward(new Record<String, Object>(key, a, timestamp), ALERT_EVENTS);
+                    context.forward(new Record<String, Object>(key, a, timestamp), OPEN_ALERTS);
+                    log.info("missing agency={} year={}: no report after the deadline", SafeText.forLog(entry.getAgency()), year);
+                }
+            }
+        }
+    }
+
+    /** The roster and the parsed reports both come here, keyed by agency: one task holds all of an agency. */
     @Override
-    public void process(Record<String, DisclosureReport> record) {
+    public void process(Record<String, Object> record) {
+        if (record.value() instanceof DisclosureReport report) {
+            processReport(record.withValue(report));
+        } else if (record.value() instanceof RosterEntry entry) {
+            roster.put(record.key(), entry);
+            log.info("roster: agency={} expected to publish from year {}", SafeText.forLog(entry.getAgency()), entry.getFirstYear());
+            checkMissing(entry, LocalDate.ofInstant(clock.get(), DEADLINE_ZONE), record.timestamp());
+        } else if (record.value() == null && record.key() != null && roster.get(record.key()) != null) {
+            // A tombstone on the roster takes the agency off; alerts already raised stand until resolved by a report.
+            roster.delete(record.key());
+            log.info("roster: agency={} removed", SafeText.forLog(record.key()));
+        }
+    }
+
+    private void processReport(Record<String, DisclosureReport> record) {
         DisclosureReport report = record.value();
         if (report == null) {
             return;

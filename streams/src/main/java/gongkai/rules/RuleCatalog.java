@@ -21,6 +21,7 @@ public final class RuleCatalog {
     public static final String SEVERITY_PREFIX = "rules.severity.";
 
     private final List<ReportRule> reportRules;
+    private final MissingReportRule missingReportRule;
     private final List<ContinuityRule> continuityRules = List.of(new CarryOverContinuityRule(),
             new ValidDocumentCountContinuityRule(), new PreviousYearMissingRule());
     private final Map<String, Severity> overrides;
@@ -40,6 +41,7 @@ public final class RuleCatalog {
                 new SectionNumberingRule(), new TemplateFitsYearRule(), new BlankCellRule(), new BadNumberRule(),
                 new RequestBalanceRule(), new RowTotalRule(), new ResultSubtotalRule(), new ReviewTotalRule(),
                 new NarrativeCountRule(), new NarrativePartsRule(), new FeeStatementRule(), new PublicationDeadlineRule(deadlines));
+        this.missingReportRule = new MissingReportRule(deadlines);
         for (Map.Entry<String, Severity> override : severityOverrides.entrySet()) {
             if (info(override.getKey()).isEmpty()) {
                 throw new IllegalArgumentException("Unknown rule id in severity override: " + override.getKey());
@@ -87,7 +89,7 @@ public final class RuleCatalog {
         return overrides;
     }
 
-    /** Catalog entry of any rule, including those evaluated outside this module (R-ID-02 in the parser, R-MISS-01 not yet). */
+    /** Catalog entry of any rule, including those evaluated outside this module (R-ID-02 in the parser). */
     public static Optional<RuleInfo> info(String ruleId) {
         return RuleDefinitions.ALL.stream().filter(i -> i.id().equals(ruleId)).findFirst();
     }
@@ -96,7 +98,7 @@ public final class RuleCatalog {
         return RuleDefinitions.ALL;
     }
 
-    /** Effective severity of a rule, for alerts raised outside this module too (R-ID-02 in the parser, R-MISS-01 not yet). */
+    /** Effective severity of a rule, for alerts raised outside this module too (R-ID-02 in the parser). */
     public Severity severity(String ruleId) {
         Severity override = overrides.get(ruleId);
         if (override != null) {
@@ -112,6 +114,16 @@ public final class RuleCatalog {
 
     public List<ContinuityRule> continuityRules() {
         return continuityRules;
+    }
+
+    /** The publication deadline of an agency's report for a year (R-DL-01, R-MISS-01). */
+    public java.time.LocalDate deadline(String agency, int year) {
+        return missingReportRule.deadline(agency, year);
+    }
+
+    /** R-MISS-01 for an agency on the roster, with its configured severity; empty if the deadline has not passed. */
+    public Optional<Finding> checkMissing(String agency, int year, java.time.LocalDate today) {
+        return missingReportRule.check(agency, year, today).map(f -> f.withSeverity(severity(f.ruleId())));
     }
 
     public List<Finding> checkReport(DisclosureReport report) {

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The rule catalog of docs/domain.md as data: ids, kinds and default severities live here once, so the rules,
- * the catalog and the CLI cannot disagree. Includes the rules other modules evaluate (R-ID-02 in the parser, R-MISS-01 not yet).
+ * the catalog and the CLI cannot disagree. Includes the rules other modules evaluate (R-ID-02 in the parser).
  */
 final class RuleDefinitions {
     private RuleDefinitions() {

@@ -30,8 +30,17 @@ public record Topics(String submissions, String parsed, String rejected, String 
                 prefix + "alerts.events", prefix + "alerts.open", prefix + "verdicts");
     }
 
+    /**
+     * The roster of agencies that must publish (R-MISS-01): an input, like the submission log, so a
+     * replay reads the live one. Keyed by agency, with the same partition count as the parsed reports,
+     * so an agency's roster entry and its reports meet in one task.
+     */
+    public String roster() {
+        return DEFAULT_PREFIX + "roster";
+    }
+
     public List<String> all() {
-        return List.of(submissions, parsed, rejected, alertEvents, openAlerts, verdicts);
+        return List.of(submissions, roster(), parsed, rejected, alertEvents, openAlerts, verdicts);
     }
 
     /**
@@ -43,6 +52,7 @@ public record Topics(String submissions, String parsed, String rejected, String 
         Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         List<NewTopic> topics = new ArrayList<>();
         topics.add(new NewTopic(submissions, partitions, replicationFactor).configs(keepForever));
+        topics.add(new NewTopic(roster(), partitions, replicationFactor).configs(compacted));
         topics.add(new NewTopic(parsed, partitions, replicationFactor).configs(keepForever));
         topics.add(new NewTopic(rejected, partitions, replicationFactor).configs(keepForever));
         topics.add(new NewTopic(alertEvents, partitions, replicationFactor).configs(keepForever));

@@ -59,12 +59,7 @@ public final class ComplianceApp implements AutoCloseable {
 
     /** Creates missing topics, then starts the streams application over the given span of the submission log. */
     public static ComplianceApp start(MonitorConfig config, Topics topics, SubmissionWindow window) {
-        try (Admin admin = Admin.create(withBootstrap(config))) {
-            var created = topics.create(admin, config.partitions(), config.replicationFactor());
-            if (!created.isEmpty()) {
-                log.info("created topics {}", created);
-            }
-        }
+        createTopics(config, topics);
         Topology topology = topology(config, topics, window);
         KafkaStreams streams = new KafkaStreams(topology, streamsProperties(config, topics));
         streams.setUncaughtExceptionHandler(e -> {
@@ -75,6 +70,16 @@ public final class ComplianceApp implements AutoCloseable {
         log.info("compliance topology started: application.id={} bootstrap={} submissions={}", config.applicationId(),
                 config.bootstrapServers(), topics.submissions());
         return new ComplianceApp(streams, topics);
+    }
+
+    /** Creates whichever of the topics do not exist yet, with the configured partitions and replication. */
+    public static void createTopics(MonitorConfig config, Topics topics) {
+        try (Admin admin = Admin.create(withBootstrap(config))) {
+            var created = topics.create(admin, config.partitions(), config.replicationFactor());
+            if (!created.isEmpty()) {
+                log.info("created topics {}", created);
+            }
+        }
     }
 
     private static java.util.Map<String, Object> withBootstrap(MonitorConfig config) {

@@ -1,5 +1,8 @@
 package gongkai.topology;
 
+import java.time.Instant;
+import java.util.function.Supplier;
+
 import gongkai.continuity.ComplianceProcessor;
 import gongkai.intake.ParseSubmissionProcessor;
 import gongkai.intake.SubmissionWindow;
@@ -17,6 +20,7 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * submissions ──parse──▶ parsed reports (key = agency) ──compliance──▶ alert events
+ * roster (key = agency) ──────────────────────────────────────┤
  *                 └────▶ rejected (dead letter)             │    ├──▶ open alerts (compacted)
  *                                                           │    └──▶ verdicts (compacted)
  *                                             stores: reports by agency|year, open alerts by key
@@ -34,6 +38,15 @@ public final class ComplianceTopology {
     }
 
     public static Topology build(Topics topics, MonitorSerdes serdes, ReportParser parser, RuleCatalog rules, SubmissionWindow window) {
+        // In a replay "now" is the end of the window, so the roster check answers as it would have then.
+        Supplier<Instant> clock = window.until() == null ? Instant::now
+                : () -> Instant.now().isBefore(window.until()) ? Instant.now() : window.until();
+        return build(topics, serdes, parser, rules, window, clock);
+    }
+
+    /** @param clock "now" for the roster check (R-MISS-01) */
+    public static Topology build(Topics topics, MonitorSerdes serdes, ReportParser parser, RuleCatalog rules, SubmissionWindow window,
+                                 Supplier<Instant> clock) {
         Topology t = new Topology();
         StringSerializer keys = new StringSerializer();
 
@@ -43,7 +56,10 @@ public final class ComplianceTopology {
         t.addSink(ParseSubmissionProcessor.REJECTED, topics.rejected(), keys, serdes.rejected().serializer(), "parse");
 
         t.addSource("parsed-reports", new StringDeserializer(), serdes.reports().deserializer(), topics.parsed());
-        t.addProcessor("compliance", () -> new ComplianceProcessor(rules), "parsed-reports");
+        t.addSource("roster", new StringDeserializer(), serdes.roster().deserializer(), topics.roster());
+        t.addProcessor("compliance", () -> new ComplianceProcessor(rules, clock), "parsed-reports", "roster");
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ComplianceProcessor.ROSTER_STORE),
+                Serdes.String(), serdes.roster()), "compliance");
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ComplianceProcessor.REPORTS_STORE),
                 Serdes.String(), serdes.reports()), "compliance");
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ComplianceProcessor.ALERTS_STORE),

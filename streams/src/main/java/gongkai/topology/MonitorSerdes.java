@@ -5,19 +5,21 @@ import gongkai.avro.DisclosureReport;
 import gongkai.avro.RejectedSubmission;
 import gongkai.avro.ReportSubmission;
 import gongkai.avro.ReportVerdict;
+import gongkai.avro.RosterEntry;
 import gongkai.serde.AvroSerde;
 import gongkai.serde.SchemaRegistryClient;
 
 /** The serdes of every topic and store, wired explicitly against one registry. */
 public record MonitorSerdes(AvroSerde<ReportSubmission> submissions, AvroSerde<DisclosureReport> reports,
                             AvroSerde<RejectedSubmission> rejected, AvroSerde<ComplianceAlert> alerts,
-                            AvroSerde<ReportVerdict> verdicts) {
+                            AvroSerde<ReportVerdict> verdicts, AvroSerde<RosterEntry> roster) {
 
     public static MonitorSerdes using(SchemaRegistryClient registry, boolean autoRegister) {
         return new MonitorSerdes(new AvroSerde<>(ReportSubmission.class, registry, autoRegister),
                 new AvroSerde<>(DisclosureReport.class, registry, autoRegister),
                 new AvroSerde<>(RejectedSubmission.class, registry, autoRegister),
                 new AvroSerde<>(ComplianceAlert.class, registry, autoRegister),
-                new AvroSerde<>(ReportVerdict.class, registry, autoRegister));
+                new AvroSerde<>(ReportVerdict.class, registry, autoRegister),
+                new AvroSerde<>(RosterEntry.class, registry, autoRegister));
     }
 }

@@ -1,0 +1,79 @@
+package gongkai.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import gongkai.avro.RosterEntry;
+import gongkai.config.MonitorConfig;
+import gongkai.serde.SchemaRegistryClient;
+import gongkai.text.SafeText;
+import gongkai.topics.Topics;
+import gongkai.topology.ComplianceApp;
+import gongkai.topology.MonitorSerdes;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "roster", mixinStandardHelpOptions = true,
+        description = {"Put agencies on the roster of those that must publish every year (R-MISS-01: no report after the",
+                "deadline of the agency's level), or take them off with --remove. FILE has one agency name per line",
+                "(exactly as its reports name it); lines starting with # are comments.",
+                "Example: ./monitor roster --first-year 2023 朝阳区-roster.txt"})
+final class RosterCommand implements Callable<Integer> {
+    @Mixin
+    ClusterOptions cluster;
+
+    @Parameters(paramLabel = "FILE", description = "One agency name per line.")
+    Path file;
+
+    @Option(names = "--first-year", description = "First report year expected of these agencies. Default: last year.")
+    Integer firstYear;
+
+    @Option(names = "--remove", description = "Take the listed agencies off the roster.")
+    boolean remove;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isRegularFile(file)) {
+            System.err.println("error: no such file: " + SafeText.forLog(file));
+            return 2;
+        }
+        List<String> agencies = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            String name = line.strip();
+            if (!name.isEmpty() && !name.startsWith("#")) {
+                agencies.add(name);
+            }
+        }
+        int year = firstYear != null ? firstYear : LocalDate.now().getYear() - 1;
+        MonitorConfig config = cluster.load();
+        Topics topics = Topics.live();
+        ComplianceApp.createTopics(config, topics);
+        MonitorSerdes serdes = MonitorSerdes.using(SchemaRegistryClient.connect(config.schemaRegistryUrl()), config.autoRegisterSchemas());
+        Map<String, Object> p = DemoCommand.clientConfig(config);
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, RosterEntry> producer = new KafkaProducer<>(p, new StringSerializer(), serdes.roster().serializer())) {
+            for (String agency : agencies) {
+                RosterEntry entry = remove ? null : RosterEntry.newBuilder().setAgency(agency).setFirstYear(year)
+                        .setAddedAt(Instant.now()).setNote(file.getFileName().toString()).build();
+                producer.send(new ProducerRecord<>(topics.roster(), agency, entry)).get();
+                System.out.println((remove ? "removed  " : "added    ") + SafeText.forLog(agency) + (remove ? "" : " (from " + year + ")"));
+            }
+        }
+        System.out.println(agencies.size() + " agenc" + (agencies.size() == 1 ? "y" : "ies") + (remove ? " taken off" : " on") + " the roster " + topics.roster());
+        return 0;
+    }
+}
