@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import gongkai.avro.ComplianceAlert;
 import gongkai.config.MonitorConfig;
-import gongkai.serde.SchemaRegistryClient;
 import gongkai.topics.Topics;
 import gongkai.topology.MonitorSerdes;
 import gongkai.watch.AlertFormatter;
@@ -41,8 +40,8 @@ final class AlertPrinter implements AutoCloseable {
     }
 
     static AlertPrinter start(MonitorConfig config, Topics topics, PrintStream out) {
-        MonitorSerdes serdes = MonitorSerdes.using(SchemaRegistryClient.connect(config.schemaRegistryUrl()), config.autoRegisterSchemas());
-        Map<String, Object> p = DemoCommand.clientConfig(config);
+        MonitorSerdes serdes = MonitorSerdes.forConfig(config);
+        Map<String, Object> p = config.clientProperties();
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "gongkai-alert-printer-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

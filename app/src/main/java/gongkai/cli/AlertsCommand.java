@@ -3,7 +3,6 @@ package gongkai.cli;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -11,7 +10,6 @@ import java.util.concurrent.Callable;
 import gongkai.avro.ComplianceAlert;
 import gongkai.avro.Severity;
 import gongkai.config.MonitorConfig;
-import gongkai.serde.SchemaRegistryClient;
 import gongkai.topics.Topics;
 import gongkai.topology.MonitorSerdes;
 import gongkai.watch.AlertFilter;
@@ -57,9 +55,9 @@ final class AlertsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         MonitorConfig config = cluster.load();
         Topics topics = Topics.live();
-        MonitorSerdes serdes = MonitorSerdes.using(SchemaRegistryClient.connect(config.schemaRegistryUrl()), config.autoRegisterSchemas());
+        MonitorSerdes serdes = MonitorSerdes.forConfig(config);
         AlertFilter filter = new AlertFilter(severity, agency, year, rule);
-        Map<String, Object> clients = DemoCommand.clientConfig(config);
+        Map<String, Object> clients = config.clientProperties();
 
         // Where the event log stands before the snapshot is taken: --follow starts there, so nothing that
         // happens while the snapshot is read is missed.
@@ -75,14 +73,7 @@ final class AlertsCommand implements Callable<Integer> {
             events.seekToEnd(parts);
             parts.forEach(events::position);
         }
-        Map<String, ComplianceAlert> open = new LinkedHashMap<>();
-        TopicReader.readToEnd(clients, topics.openAlerts(), serdes.alerts().deserializer(), r -> {
-            if (r.value() == null) {
-                open.remove(r.key());
-            } else {
-                open.put(r.key(), r.value());
-            }
-        });
+        Map<String, ComplianceAlert> open = TopicReader.readTable(clients, topics.openAlerts(), serdes.alerts().deserializer());
         List<ComplianceAlert> shown = new ArrayList<>(open.values().stream().filter(filter::test).toList());
         shown.sort(Comparator.comparing((ComplianceAlert a) -> -a.getSeverity().ordinal()).thenComparing(ComplianceAlert::getAgency)
                 .thenComparing(ComplianceAlert::getYear).thenComparing(ComplianceAlert::getRuleId).thenComparing(ComplianceAlert::getAlertKey));

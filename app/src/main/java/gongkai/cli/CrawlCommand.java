@@ -23,7 +23,6 @@ import gongkai.crawl.PoliteFetcher;
 import gongkai.crawl.ProgressBar;
 import gongkai.crawl.ProgressLog;
 import gongkai.crawl.SeedList;
-import gongkai.serde.SchemaRegistryClient;
 import gongkai.submit.SubmissionPublisher;
 import gongkai.text.SafeText;
 import gongkai.topics.Topics;
@@ -94,8 +93,8 @@ final class CrawlCommand implements Callable<Integer> {
                     .forEach(d -> out.println("would submit " + (d.publishedAt() == null ? "(no date)" : d.publishedAt()) + "  "
                             + SafeText.forLog(d.url(), 300)));
         } else {
-            MonitorSerdes serdes = MonitorSerdes.using(SchemaRegistryClient.connect(config.schemaRegistryUrl()), config.autoRegisterSchemas());
-            Map<String, Object> clients = DemoCommand.clientConfig(config);
+            MonitorSerdes serdes = MonitorSerdes.forConfig(config);
+            Map<String, Object> clients = config.clientProperties();
             try (SubmissionPublisher publisher = new SubmissionPublisher(clients, Topics.live().submissions(), serdes.submissions())) {
                 Consumer<ReportSubmission> sink = publisher::publishAndWait;
                 report = new Crawler(new PoliteFetcher(policy), state, sink, progress).crawl(seedList);

@@ -84,7 +84,7 @@ final class DemoCommand implements Callable<Integer> {
             files = s.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equalsIgnoreCase("README.md")).sorted().toList();
         }
         MonitorSerdes serdes = MonitorSerdes.using(SchemaRegistryClient.connect(config.schemaRegistryUrl()), true);
-        Map<String, Object> clients = clientConfig(config);
+        Map<String, Object> clients = config.clientProperties();
         List<ReportSubmission> sent = new ArrayList<>();
         try (OutcomeTracker tracker = new OutcomeTracker(clients, topics, serdes);
              SubmissionPublisher publisher = new SubmissionPublisher(clients, topics.submissions(), serdes.submissions())) {
@@ -106,11 +106,5 @@ final class DemoCommand implements Callable<Integer> {
             }
             return exit;
         }
-    }
-
-    static Map<String, Object> clientConfig(MonitorConfig config) {
-        Map<String, Object> p = config.clientProperties();
-        p.put("bootstrap.servers", config.bootstrapServers());
-        return p;
     }
 }

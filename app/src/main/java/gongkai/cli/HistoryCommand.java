@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gongkai.avro.ComplianceAlert;
 import gongkai.config.MonitorConfig;
-import gongkai.serde.SchemaRegistryClient;
 import gongkai.text.SafeText;
 import gongkai.topics.Topics;
 import gongkai.topology.MonitorSerdes;
@@ -41,8 +40,8 @@ final class HistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         MonitorConfig config = cluster.load();
-        MonitorSerdes serdes = MonitorSerdes.using(SchemaRegistryClient.connect(config.schemaRegistryUrl()), config.autoRegisterSchemas());
-        List<AgencyHistory.Year> years = AgencyHistory.load(DemoCommand.clientConfig(config), Topics.live(), serdes, agency);
+        MonitorSerdes serdes = MonitorSerdes.forConfig(config);
+        List<AgencyHistory.Year> years = AgencyHistory.load(config.clientProperties(), Topics.live(), serdes, agency);
         if (years.isEmpty()) {
             System.out.println("no report of an agency matching '" + SafeText.forLog(agency) + "' has been parsed");
             return 1;

@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 
 import gongkai.avro.RosterEntry;
 import gongkai.config.MonitorConfig;
-import gongkai.serde.SchemaRegistryClient;
 import gongkai.text.SafeText;
 import gongkai.topics.Topics;
 import gongkai.topology.ComplianceApp;
@@ -61,8 +60,8 @@ final class RosterCommand implements Callable<Integer> {
         MonitorConfig config = cluster.load();
         Topics topics = Topics.live();
         ComplianceApp.createTopics(config, topics);
-        MonitorSerdes serdes = MonitorSerdes.using(SchemaRegistryClient.connect(config.schemaRegistryUrl()), config.autoRegisterSchemas());
-        Map<String, Object> p = DemoCommand.clientConfig(config);
+        MonitorSerdes serdes = MonitorSerdes.forConfig(config);
+        Map<String, Object> p = config.clientProperties();
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, RosterEntry> producer = new KafkaProducer<>(p, new StringSerializer(), serdes.roster().serializer())) {

@@ -17,7 +17,6 @@ import java.util.stream.Stream;
 
 import gongkai.avro.ReportSubmission;
 import gongkai.config.MonitorConfig;
-import gongkai.serde.SchemaRegistryClient;
 import gongkai.submit.Outcome;
 import gongkai.submit.OutcomeTracker;
 import gongkai.submit.SubmissionPublisher;
@@ -76,8 +75,8 @@ final class SubmitCommand implements Callable<Integer> {
         MonitorConfig config = cluster.load();
         Topics topics = Topics.live();
         gongkai.topology.ComplianceApp.createTopics(config, topics);
-        MonitorSerdes serdes = MonitorSerdes.using(SchemaRegistryClient.connect(config.schemaRegistryUrl()), config.autoRegisterSchemas());
-        Map<String, Object> clients = DemoCommand.clientConfig(config);
+        MonitorSerdes serdes = MonitorSerdes.forConfig(config);
+        Map<String, Object> clients = config.clientProperties();
         List<ReportSubmission> sent = new ArrayList<>();
         try (OutcomeTracker tracker = noWait ? null : new OutcomeTracker(clients, topics, serdes);
              SubmissionPublisher publisher = new SubmissionPublisher(clients, topics.submissions(), serdes.submissions())) {

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -15,7 +14,6 @@ import java.util.function.LongBinaryOperator;
 import gongkai.avro.ComplianceAlert;
 import gongkai.config.MonitorConfig;
 import gongkai.intake.SubmissionWindow;
-import gongkai.serde.SchemaRegistryClient;
 import gongkai.topics.Topics;
 import gongkai.topology.ComplianceApp;
 import gongkai.topology.MonitorSerdes;
@@ -56,8 +54,7 @@ public final class Replay {
         String appId = live.applicationId() + "-replay-" + replayId;
         MonitorConfig config = live.with(MonitorConfig.APPLICATION_ID, appId)
                 .with(gongkai.config.MonitorConfig.STATE_DIR, live.dataDir().resolve("replay").resolve(replayId).toString());
-        Map<String, Object> clients = new HashMap<>(config.clientProperties());
-        clients.put("bootstrap.servers", config.bootstrapServers());
+        Map<String, Object> clients = config.clientProperties();
 
         try (Admin admin = Admin.create(clients)) {
             Map<TopicPartition, Long> target = endOffsets(admin, topics.submissions());
@@ -81,15 +78,8 @@ public final class Replay {
                     LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
                 }
             }
-            MonitorSerdes serdes = MonitorSerdes.using(SchemaRegistryClient.connect(config.schemaRegistryUrl()), config.autoRegisterSchemas());
-            Map<String, ComplianceAlert> open = new LinkedHashMap<>();
-            TopicReader.readToEnd(clients, topics.openAlerts(), serdes.alerts().deserializer(), r -> {
-                if (r.value() == null) {
-                    open.remove(r.key());
-                } else {
-                    open.put(r.key(), r.value());
-                }
-            });
+            MonitorSerdes serdes = MonitorSerdes.forConfig(config);
+            Map<String, ComplianceAlert> open = TopicReader.readTable(clients, topics.openAlerts(), serdes.alerts().deserializer());
             List<ComplianceAlert> standing = new ArrayList<>(open.values());
             standing.sort(Comparator.comparing(ComplianceAlert::getAlertKey));
             log.info("replay {}: {} alerts stood at {}", replayId, standing.size(), window.until());

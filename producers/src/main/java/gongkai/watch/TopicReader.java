@@ -24,6 +24,19 @@ public final class TopicReader {
     private TopicReader() {
     }
 
+    /** A compacted topic as the table it stands for: the last value per key, keys whose last record is a tombstone left out. */
+    public static <V> Map<String, V> readTable(Map<String, Object> clientConfig, String topic, Deserializer<V> values) {
+        Map<String, V> table = new java.util.LinkedHashMap<>();
+        readToEnd(clientConfig, topic, values, r -> {
+            if (r.value() == null) {
+                table.remove(r.key());
+            } else {
+                table.put(r.key(), r.value());
+            }
+        });
+        return table;
+    }
+
     public static <V> void readToEnd(Map<String, Object> clientConfig, String topic, Deserializer<V> values,
                                      Consumer<ConsumerRecord<String, V>> sink) {
         Map<String, Object> p = new HashMap<>(clientConfig);

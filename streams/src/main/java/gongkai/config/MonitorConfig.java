@@ -178,9 +178,13 @@ public final class MonitorConfig {
         return p;
     }
 
-    /** Settings for a plain producer or consumer (no Streams-only keys, which the clients would warn about). */
+    /**
+     * Settings for a plain producer, consumer or admin client (no Streams-only keys, which the clients
+     * would warn about), always with the bootstrap servers.
+     */
     public Map<String, Object> clientProperties() {
         Map<String, Object> p = new HashMap<>();
+        p.put(BOOTSTRAP_SERVERS, bootstrapServers());
         kafkaProperties().forEach((k, v) -> {
             String key = k.toString();
             if (ProducerConfig.configNames().contains(key) || ConsumerConfig.configNames().contains(key)) {

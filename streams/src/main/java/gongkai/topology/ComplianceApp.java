@@ -9,7 +9,6 @@ import gongkai.intake.SubmissionWindow;
 import gongkai.parse.ReportParser;
 import gongkai.rules.PublicationDeadline;
 import gongkai.rules.RuleCatalog;
-import gongkai.serde.SchemaRegistryClient;
 import gongkai.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
@@ -43,7 +42,7 @@ public final class ComplianceApp implements AutoCloseable {
     }
 
     public static Topology topology(MonitorConfig config, Topics topics, SubmissionWindow window) {
-        MonitorSerdes serdes = MonitorSerdes.using(SchemaRegistryClient.connect(config.schemaRegistryUrl()), config.autoRegisterSchemas());
+        MonitorSerdes serdes = MonitorSerdes.forConfig(config);
         return ComplianceTopology.build(topics, serdes, new ReportParser(config.maxDocumentBytes()), rules(config), window);
     }
 
@@ -74,18 +73,12 @@ public final class ComplianceApp implements AutoCloseable {
 
     /** Creates whichever of the topics do not exist yet, with the configured partitions and replication. */
     public static void createTopics(MonitorConfig config, Topics topics) {
-        try (Admin admin = Admin.create(withBootstrap(config))) {
+        try (Admin admin = Admin.create(config.clientProperties())) {
             var created = topics.create(admin, config.partitions(), config.replicationFactor());
             if (!created.isEmpty()) {
                 log.info("created topics {}", created);
             }
         }
-    }
-
-    private static java.util.Map<String, Object> withBootstrap(MonitorConfig config) {
-        var p = config.clientProperties();
-        p.put("bootstrap.servers", config.bootstrapServers());
-        return p;
     }
 
     public KafkaStreams streams() {

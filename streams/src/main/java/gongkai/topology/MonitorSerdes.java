@@ -14,6 +14,11 @@ public record MonitorSerdes(AvroSerde<ReportSubmission> submissions, AvroSerde<D
                             AvroSerde<RejectedSubmission> rejected, AvroSerde<ComplianceAlert> alerts,
                             AvroSerde<ReportVerdict> verdicts, AvroSerde<RosterEntry> roster) {
 
+    /** The serdes against the configured registry, registering schemas if {@code auto.register.schemas} says so. */
+    public static MonitorSerdes forConfig(gongkai.config.MonitorConfig config) {
+        return using(SchemaRegistryClient.connect(config.schemaRegistryUrl()), config.autoRegisterSchemas());
+    }
+
     public static MonitorSerdes using(SchemaRegistryClient registry, boolean autoRegister) {
         return new MonitorSerdes(new AvroSerde<>(ReportSubmission.class, registry, autoRegister),
                 new AvroSerde<>(DisclosureReport.class, registry, autoRegister),
