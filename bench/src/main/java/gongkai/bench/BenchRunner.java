@@ -200,6 +200,9 @@ public final class BenchRunner {
                 long peak = heap.peakBytes();
                 int total = n + (latencyHistory == null ? 0 : latencyHistory.size());
                 counter.awaitDone(0, total, Duration.ofSeconds(30));
+                if (!counter.awaitCaughtUp(Duration.ofSeconds(60))) {
+                    out.printf("[%s] warning: the outcome counter did not reach the end of the output topics within 60 s%n", name);
+                }
                 OutcomeCounter.Snapshot snap = counter.snapshot(0, n);
                 History.Expected expected = history.expected();
                 Check check = check(expected, latencyHistory == null ? null : latencyHistory.expected(), snap,

@@ -50,6 +50,9 @@ public final class OutcomeCounter implements AutoCloseable {
     private long lastProgressNanos;
     private long firstProgressNanos;
     private RuntimeException failure;
+    private long catchUpRequested;
+    private long caughtUp;
+    private Map<TopicPartition, Long> catchUpTarget;
 
     public OutcomeCounter(Map<String, Object> clients, Topics topics, MonitorSerdes serdes) {
         Map<String, Object> p = new HashMap<>(clients);
@@ -77,11 +80,27 @@ public final class OutcomeCounter implements AutoCloseable {
             while (running) {
                 var records = consumer.poll(Duration.ofMillis(100));
                 long now = System.nanoTime();
+                long request;
                 synchronized (this) {
                     for (ConsumerRecord<byte[], byte[]> r : records) {
                         accept(r, now);
                     }
+                    request = catchUpRequested;
                     notifyAll();
+                }
+                if (request > caughtUp) {
+                    if (catchUpTarget == null) {
+                        // read_committed: the end offsets are the last stable offsets, what a committed reader can reach.
+                        catchUpTarget = consumer.endOffsets(consumer.assignment());
+                    }
+                    boolean reached = catchUpTarget.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+                    if (reached) {
+                        synchronized (this) {
+                            caughtUp = request;
+                            catchUpTarget = null;
+                            notifyAll();
+                        }
+                    }
                 }
             }
         } catch (WakeupException e) {
@@ -159,6 +178,31 @@ public final class OutcomeCounter implements AutoCloseable {
     public synchronized boolean awaitDone(int from, int to, int atLeast, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (done(from, to) < atLeast) {
+            if (failure != null) {
+                throw new IllegalStateException("the outcome counter failed: " + failure, failure);
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            try {
+                wait(Math.max(1, Math.min(500, left / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Waits until the counter has read every topic up to the end it has now: after a submission's verdict is seen,
+     * the alerts of the same transaction may sit on partitions not read yet. Call before {@link #snapshot}.
+     */
+    public synchronized boolean awaitCaughtUp(Duration timeout) {
+        long request = ++catchUpRequested;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (caughtUp < request) {
             if (failure != null) {
                 throw new IllegalStateException("the outcome counter failed: " + failure, failure);
             }

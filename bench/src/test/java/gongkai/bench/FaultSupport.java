@@ -78,6 +78,7 @@ final class FaultSupport {
      * exactly once, every submission in [0, total) parsed or rejected and none both, none written twice.
      */
     static void assertExactlyOnce(OutcomeCounter counter, History h, History probe, int total, long expectedRejected) {
+        assertTrue(counter.awaitCaughtUp(Duration.ofSeconds(60)), "the counter reads the output topics to their end");
         OutcomeCounter.Snapshot snap = counter.snapshot(0, total);
         BenchRunner.Check c = BenchRunner.check(h.expected(), probe.expected(), snap, expectedRejected);
         String detail = "missing " + first(c.missing()) + ", unexpected " + first(c.unexpected()) + ", not once " + first(c.duplicated())
