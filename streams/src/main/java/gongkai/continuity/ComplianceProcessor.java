@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import gongkai.alerts.AlertFactory;
 import gongkai.alerts.AlertKeys;
@@ -18,6 +21,7 @@ import gongkai.avro.DisclosureReport;
 import gongkai.avro.ReportVerdict;
 import gongkai.avro.ReportVersion;
 import gongkai.avro.RosterEntry;
+import gongkai.rules.ContinuityRule;
 import gongkai.rules.Finding;
 import gongkai.rules.RuleCatalog;
 import gongkai.text.SafeText;
@@ -55,6 +59,7 @@ public final class ComplianceProcessor implements Processor<String, Object, Stri
     public static final Duration ROSTER_CHECK_INTERVAL = Duration.ofMinutes(1);
 
     private final RuleCatalog rules;
+    private final Set<String> continuityRuleIds;
     private final Supplier<Instant> clock;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, DisclosureReport> reports;
@@ -68,6 +73,7 @@ public final class ComplianceProcessor implements Processor<String, Object, Stri
     /** @param clock "now" for the roster check: the wall clock live, the end of the window in a replay */
     public ComplianceProcessor(RuleCatalog rules, Supplier<Instant> clock) {
         this.rules = rules;
+        this.continuityRuleIds = rules.continuityRules().stream().map(ContinuityRule::id).collect(Collectors.toUnmodifiableSet());
         this.clock = clock;
     }
 
@@ -148,23 +154,37 @@ public final class ComplianceProcessor implements Processor<String, Object, Stri
             emitVerdict(stored, record.value().getVersion(), record);
             return;
         }
-        reports.put(key, report);
+        reports.put(key, ContinuityFacts.of(report));
         ReportVersion cause = report.getVersion();
         evaluate(report, cause, record);
         DisclosureReport next = reports.get(AlertKeys.report(report.getAgency(), report.getYear() + 1));
         if (next != null) {
-            evaluate(next, cause, record);
+            recheckContinuity(next, cause, record);
         }
     }
 
+    /** A report on arrival: every rule, and every alert of its agency and year is diffed against the findings. */
     private void evaluate(DisclosureReport report, ReportVersion cause, Record<String, DisclosureReport> trigger) {
         DisclosureReport previous = reports.get(AlertKeys.report(report.getAgency(), report.getYear() - 1));
         List<Finding> findings = new ArrayList<>(rules.checkReport(report));
         findings.addAll(rules.checkContinuity(previous, report));
+        diff(report, previous, findings, ruleId -> true, cause, trigger);
+    }
 
+    /**
+     * The following year when this one arrives or changes: only its continuity with this year can have
+     * changed, so only the continuity rules run (on the stored facts) and only their alerts are diffed.
+     */
+    private void recheckContinuity(DisclosureReport next, ReportVersion cause, Record<String, DisclosureReport> trigger) {
+        DisclosureReport previous = reports.get(AlertKeys.report(next.getAgency(), next.getYear() - 1));
+        diff(next, previous, rules.checkContinuity(previous, next), continuityRuleIds::contains, cause, trigger);
+    }
+
+    private void diff(DisclosureReport report, DisclosureReport previous, List<Finding> findings, Predicate<String> inScope,
+                      ReportVersion cause, Record<String, DisclosureReport> trigger) {
         Map<String, ComplianceAlert> fresh = new LinkedHashMap<>();
         for (Finding f : findings) {
-            ReportVersion compared = f.ruleId().startsWith("R-CONT-") && previous != null ? previous.getVersion() : null;
+            ReportVersion compared = continuityRuleIds.contains(f.ruleId()) && previous != null ? previous.getVersion() : null;
             // An alert stands from the moment everything it compares had arrived. That instant does not
             // depend on the order the two years were processed in, so replays give identical alerts.
             Instant since = compared != null && compared.getReceivedAt().isAfter(report.getVersion().getReceivedAt())
@@ -172,7 +192,8 @@ public final class ComplianceProcessor implements Processor<String, Object, Stri
             ComplianceAlert a = AlertFactory.raised(report, compared, f, since);
             fresh.putIfAbsent(a.getAlertKey(), a);
         }
-        Map<String, ComplianceAlert> standing = standingAlerts(report.getAgency(), report.getYear());
+        Map<String, ComplianceAlert> standing = new LinkedHashMap<>(standingAlerts(report.getAgency(), report.getYear()));
+        standing.values().removeIf(a -> !inScope.test(a.getRuleId()));
 
         int raised = 0;
         int resolved = 0;
