@@ -154,6 +154,7 @@ public final class BenchRunner {
             topics.create(admin, config.partitions(), config.replicationFactor());
             admin.createTopics(List.of(new NewTopic(passthroughTopic, config.partitions(), config.replicationFactor())
                     .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")))).all().get();
+            Topics.awaitLeaders(admin, List.of(passthroughTopic));
         } catch (Exception e) {
             throw new IllegalStateException("cannot create the bench topics: " + e.getMessage(), e);
         }

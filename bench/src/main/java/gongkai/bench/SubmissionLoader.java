@@ -3,6 +3,8 @@ package gongkai.bench;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
@@ -52,10 +54,13 @@ public final class SubmissionLoader implements AutoCloseable {
 
     /** Publishes every event of the history (seq = seqOffset + event seq) and waits for all acknowledgements. */
     public void sendAll(History h, int seqOffset) {
+        List<Future<RecordMetadata>> sent = new ArrayList<>(h.size());
         for (History.Event e : h.events()) {
-            send(h, e, seqOffset);
+            sent.add(send(h, e, seqOffset));
         }
         flush();
+        // flush() returns when every send has completed, failed ones included: a lost submission must stop the bench here.
+        sent.forEach(SubmissionLoader::await);
     }
 
     public void flush() {

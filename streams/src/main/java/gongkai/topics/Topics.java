@@ -61,7 +61,35 @@ public record Topics(String submissions, String parsed, String rejected, String 
         return topics;
     }
 
-    /** Creates whichever topics do not exist yet; returns the names it created. */
+    /**
+     * A created topic is not writable until the broker has become leader of each partition; a producer
+     * that writes in between gets NOT_LEADER_OR_FOLLOWER, and an idempotent one can then be refused
+     * with out-of-order sequence errors until its delivery timeout. So creation waits for the leaders.
+     */
+    public static void awaitLeaders(Admin admin, List<String> names) throws InterruptedException, ExecutionException {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+        while (true) {
+            boolean ready;
+            try {
+                ready = admin.describeTopics(names).allTopicNames().get().values().stream()
+                        .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+                ready = false;
+            }
+            if (ready) {
+                return;
+            }
+            if (java.time.Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("topics " + names + " have no leader for every partition after 30 s");
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(50).toNanos());
+        }
+    }
+
+    /** Creates whichever topics do not exist yet and waits until they can be written; returns the names it created. */
     public List<String> create(Admin admin, int partitions, short replicationFactor) {
         try {
             Set<String> existing = admin.listTopics().names().get();
@@ -69,6 +97,7 @@ public record Topics(String submissions, String parsed, String rejected, String 
                     .filter(t -> !existing.contains(t.name())).toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get();
+                awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
             }
             return missing.stream().map(NewTopic::name).toList();
         } catch (InterruptedException e) {
