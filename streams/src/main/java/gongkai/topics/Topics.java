@@ -68,24 +68,37 @@ public record Topics(String submissions, String parsed, String rejected, String 
      */
     public static void awaitLeaders(Admin admin, List<String> names) throws InterruptedException, ExecutionException {
         java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
-        while (true) {
-            boolean ready;
-            try {
-                ready = admin.describeTopics(names).allTopicNames().get().values().stream()
-                        .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)) {
-                    throw e;
-                }
-                ready = false;
-            }
-            if (ready) {
-                return;
-            }
+        while (!writable(admin, names)) {
             if (java.time.Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("topics " + names + " have no leader for every partition after 30 s");
+                throw new IllegalStateException("topics " + names + " are not ready on their leaders after 30 s");
             }
             java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(50).toNanos());
+        }
+    }
+
+    /**
+     * Metadata names a leader slightly before that broker serves the partition, so the check asks every
+     * partition's leader for its end offset: the same path a produce request takes.
+     */
+    private static boolean writable(Admin admin, List<String> names) throws InterruptedException, ExecutionException {
+        Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> partitions = new java.util.HashMap<>();
+        try {
+            for (var d : admin.describeTopics(names).allTopicNames().get().values()) {
+                for (var p : d.partitions()) {
+                    if (p.leader() == null || p.leader().isEmpty()) {
+                        return false;
+                    }
+                    partitions.put(new org.apache.kafka.common.TopicPartition(d.name(), p.partition()),
+                            org.apache.kafka.clients.admin.OffsetSpec.latest());
+                }
+            }
+            admin.listOffsets(partitions).all().get();
+            return true;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.RetriableException) {
+                return false;
+            }
+            throw e;
         }
     }
 
