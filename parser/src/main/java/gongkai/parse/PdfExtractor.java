@@ -35,22 +35,43 @@ final class PdfExtractor {
         }
         DocumentBuilder out = new DocumentBuilder(DocumentType.PDF);
         List<List<String>> table = new ArrayList<>();
+        boolean tableSection = false;
         for (String line : text.split("\\R")) {
-            List<String> row = asRow(line);
-            if (row != null) {
+            int section = SectionSplitter.sectionOf(line);
+            if (section > 0) {
+                table = flush(out, table);
+                // Sections 2-4 are tables and nothing else: every line there is a row, headers included.
+                tableSection = section >= 2 && section <= 4;
+                out.paragraph(line);
+                continue;
+            }
+            List<String> row = tableSection ? cells(line) : asRow(line);
+            if (row != null && !row.isEmpty()) {
                 table.add(row);
                 continue;
             }
-            if (!table.isEmpty()) {
-                out.table(table);
-                table = new ArrayList<>();
+            if (tableSection) {
+                continue;
             }
+            table = flush(out, table);
             out.paragraph(line);
         }
+        flush(out, table);
+        return out.build();
+    }
+
+    private static List<List<String>> flush(DocumentBuilder out, List<List<String>> table) {
         if (!table.isEmpty()) {
             out.table(table);
         }
-        return out.build();
+        return new ArrayList<>();
+    }
+
+    /** A line of a table section as its cells: the printed columns are separated by white space. */
+    private static List<String> cells(String line) {
+        List<String> row = new ArrayList<>(Arrays.asList(Cells.trim(line).split("[\\s\u00A0\u3000]+")));
+        row.removeIf(String::isEmpty);
+        return row;
     }
 
     /** The cells of a line ending in numbers (label first), or null for a line of prose. */
@@ -64,10 +85,10 @@ final class PdfExtractor {
         if (numbers == 0 || numbers == 1 && firstNumber > 0 && words[firstNumber - 1].length() > 12) {
             return null;
         }
-        List<String> row = new ArrayList<>();
-        if (firstNumber > 0) {
-            row.add(String.join("", Arrays.asList(words).subList(0, firstNumber)));
-        }
+        // Label cells stay separate, as the columns of the printed table separated them ("三、本年度办理结果",
+        // "（一）予以公开"): Chinese labels have no spaces inside, so a gap is a cell boundary.
+        List<String> row = new ArrayList<>(Arrays.asList(words).subList(0, firstNumber));
+        row.removeIf(String::isEmpty);
         row.addAll(Arrays.asList(words).subList(firstNumber, words.length));
         return row;
     }

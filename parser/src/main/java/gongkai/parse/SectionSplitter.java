@@ -81,6 +81,12 @@ final class SectionSplitter {
         return match(line) != null;
     }
 
+    /** The section (1-6) a heading line opens, or 0 if the line is not a section heading. */
+    static int sectionOf(String line) {
+        int[] m = match(line);
+        return m == null ? 0 : m[0];
+    }
+
     /** The section number and numbering of a heading line, or null if the line is not a section heading. */
     private static int[] match(String line) {
         String s = Cells.squash(Cells.stripArtefacts(line));

@@ -14,8 +14,8 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.Test;
 
 /**
- * No CJK font is installed on the build machine, so a Chinese PDF cannot be generated here. This checks that a
- * real PDF goes through PDFBox extraction and that an ASCII-only one comes back as a typed rejection.
+ * A real PDF goes through PDFBox extraction, and an ASCII-only one comes back as a typed rejection. Chinese
+ * PDFs laid out like printed reports are in {@link PdfLayoutTest}.
  */
 class PdfTest {
     @Test
