@@ -43,7 +43,13 @@ import org.slf4j.LoggerFactory;
  * <p>Reports arrive keyed by agency, so every year of an agency is in this task's stores. When year
  * Y arrives (or is corrected) it is checked against Y-1, and Y+1 is re-checked against it: the order
  * in which years arrive does not matter. A key-value store is used rather than a versioned-store
- * join because a join skips out-of-order updates, and those are exactly the cases we must see.
+ * join because a join skips out-of-order updates, and those are exactly the cases we must see. The
+ * store keeps only each year's continuity facts ({@link ContinuityFacts}); a report's own rules run
+ * once, on arrival.
+ *
+ * <p>The roster (agencies that must publish) arrives on the same task, keyed by agency too: an
+ * agency's years without a report after their deadline raise R-MISS-01, checked when the agency joins
+ * the roster and every {@link #ROSTER_CHECK_INTERVAL} after.
  */
 public final class ComplianceProcessor implements Processor<String, Object, String, Object> {
     public static final String REPORTS_STORE = "reports-by-agency-year";
@@ -105,16 +111,18 @@ public final class ComplianceProcessor implements Processor<String, Object, Stri
             if (reports.get(AlertKeys.report(entry.getAgency(), year)) != null) {
                 continue;
             }
-            for (Finding f : rules.checkMissing(entry.getAgency(), year, today).stream().toList()) {
-                String key = AlertKeys.alert(entry.getAgency(), year, f.ruleId(), f.location().key());
-                if (openAlerts.get(key) == null) {
-                    Instant overdueSince = rules.deadline(entry.getAgency(), year).plusDays(1).atStartOfDay(DEADLINE_ZONE).toInstant();
-                    ComplianceAlert a = AlertFactory.missing(entry.getAgency(), year, f, overdueSince);
-                    openAlerts.put(key, a);
-                    context.forward(new Record<String, Object>(key, a, timestamp), ALERT_EVENTS);
-                    context.forward(new Record<String, Object>(key, a, timestamp), OPEN_ALERTS);
-                    log.info("missing agency={} year={}: no report after the deadline", SafeText.forLog(entry.getAgency()), year);
-                }
+            Finding f = rules.checkMissing(entry.getAgency(), year, today).orElse(null);
+            if (f == null) {
+                continue;
+            }
+            String key = AlertKeys.alert(entry.getAgency(), year, f.ruleId(), f.location().key());
+            if (openAlerts.get(key) == null) {
+                Instant overdueSince = rules.deadline(entry.getAgency(), year).plusDays(1).atStartOfDay(DEADLINE_ZONE).toInstant();
+                ComplianceAlert a = AlertFactory.missing(entry.getAgency(), year, f, overdueSince);
+                openAlerts.put(key, a);
+                context.forward(new Record<String, Object>(key, a, timestamp), ALERT_EVENTS);
+                context.forward(new Record<String, Object>(key, a, timestamp), OPEN_ALERTS);
+                log.info("missing agency={} year={}: no report after the deadline", SafeText.forLog(entry.getAgency()), year);
             }
         }
     }
