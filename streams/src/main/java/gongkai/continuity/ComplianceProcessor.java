@@ -212,6 +212,12 @@ public final class ComplianceProcessor implements Processor<String, Object, Stri
                 emit(trigger, a.getAlertKey(), a, ALERT_EVENTS);
                 emit(trigger, a.getAlertKey(), a, OPEN_ALERTS);
                 raised++;
+            } else if (!open.getReport().getSha256().equals(a.getReport().getSha256())) {
+                // The same finding in a newer version: no new event, but the standing alert names the version it
+                // now stands on (and that version's time, which keeps replays identical whatever order versions
+                // of different sources were processed in).
+                openAlerts.put(a.getAlertKey(), a);
+                emit(trigger, a.getAlertKey(), a, OPEN_ALERTS);
             }
         }
         for (ComplianceAlert open : standing.values()) {
