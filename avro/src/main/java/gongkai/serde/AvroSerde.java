@@ -41,6 +41,8 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     private final Map<Integer, DatumReader<T>> readersByWriterId = new ConcurrentHashMap<>();
     private final SpecificDatumWriter<T> writer;
     private final Map<String, Integer> idsByTopic = new ConcurrentHashMap<>();
+    // Records of one type are of similar size: start the buffer at the last size rather than grow it by copying.
+    private volatile int lastSize = 256;
 
     public AvroSerde(Class<T> type, SchemaRegistryClient registry, boolean autoRegister) {
         this(type, registry, autoRegister, false);
@@ -92,12 +94,13 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
         }
         int id = schemaIdFor(topic);
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(lastSize + 64);
             out.write(MAGIC_BYTE);
             out.write(ByteBuffer.allocate(4).putInt(id).array());
-            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
             writer.write(data, encoder);
             encoder.flush();
+            lastSize = out.size();
             return out.toByteArray();
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("topic " + topic + ": cannot encode " + readerSchema.getFullName() + ": " + e.getMessage(), e);

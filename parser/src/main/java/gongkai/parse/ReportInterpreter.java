@@ -24,7 +24,8 @@ final class ReportInterpreter {
         SectionSplitter.Sections sections = SectionSplitter.split(doc, warnings);
 
         List<Block> requestBlocks = sections.find(3) != null ? sections.blocks(3) : tablesMentioning(doc.blocks(), "本年新收");
-        boolean mentionsDisclosure = Cells.squash(doc.text()).contains("政府信息公开");
+        // The phrase may be broken by spaces or line breaks; look at the whole squashed text only when it is not there as is.
+        boolean mentionsDisclosure = doc.text().contains("政府信息公开") || Cells.squash(doc.text()).contains("政府信息公开");
         if (!mentionsDisclosure || sections.found().size() < MIN_HEADINGS && requestBlocks.isEmpty()) {
             throw new ReportRejectedException(RejectionReason.NOT_A_REPORT, source,
                     "not a 政府信息公开工作年度报告: " + (mentionsDisclosure ? "" : "the text never mentions 政府信息公开; ")

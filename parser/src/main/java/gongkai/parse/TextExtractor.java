@@ -65,6 +65,14 @@ final class TextExtractor {
         return lines;
     }
 
+    private static String withoutLeadingTabs(String s) {
+        int i = 0;
+        while (i < s.length() && s.charAt(i) == '\t') {
+            i++;
+        }
+        return s.substring(i);
+    }
+
     private static int readTable(List<Line> lines, int i, List<Block> blocks) {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
@@ -78,7 +86,7 @@ final class TextExtractor {
                     row = new ArrayList<>();
                 }
                 rowBreak = false;
-                row.add(Cells.stripArtefacts(l.text().replaceFirst("^\t+", "")));
+                row.add(Cells.stripArtefacts(withoutLeadingTabs(l.text())));
                 i++;
             } else if (l.blank()) {
                 rowBreak = true;
