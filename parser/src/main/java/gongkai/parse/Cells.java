@@ -96,13 +96,29 @@ final class Cells {
     }
 
     static int hanCount(String s) {
+        return hanCount(s, Integer.MAX_VALUE);
+    }
+
+    /** Han characters in s, counting no further than {@code enough}. */
+    static int hanCount(String s, int enough) {
         int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.UnicodeScript.of(s.charAt(i)) == Character.UnicodeScript.HAN) {
+        for (int i = 0; i < s.length() && n < enough; i++) {
+            if (isHan(s.charAt(i))) {
                 n++;
             }
         }
         return n;
+    }
+
+    private static boolean isHan(char c) {
+        if (c < 0x80) {
+            return false;
+        }
+        // The common ideographs without the script table's binary search; everything else asks the table.
+        if (c >= '\u4E00' && c <= '\u9FFC') {
+            return true;
+        }
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 
     /** The result of reading one numeric cell: the value, or why there is none. */
@@ -114,6 +130,20 @@ final class Cells {
 
     enum Problem { NONE, BLANK, NOT_A_NUMBER, NEGATIVE, FRACTION }
 
+    /** The common case of a table cell, "0" or "18", without the regex (which says the same for up to 15 digits). */
+    private static boolean isPlainDigits(String v) {
+        if (v.isEmpty() || v.length() > 15) {
+            return false;
+        }
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Section 3 and 4 cells: non-negative integers. */
     static Number integer(String printed) {
         String raw = trim(printed);
@@ -121,7 +151,7 @@ final class Cells {
         if (v.isEmpty()) {
             return new Number(raw, null, Problem.BLANK);
         }
-        if (INTEGER.matcher(v).matches()) {
+        if (isPlainDigits(v) || INTEGER.matcher(v).matches()) {
             return new Number(raw, (double) Long.parseLong(v.startsWith("+") ? v.substring(1) : v), Problem.NONE);
         }
         Number d = decimal(raw, true);
@@ -160,6 +190,6 @@ final class Cells {
         if (v.startsWith("（") || v.startsWith("(")) {
             return false;
         }
-        return hanCount(v) < 2 && v.length() <= 20;
+        return v.length() <= 20 && hanCount(v, 2) < 2;
     }
 }
