@@ -88,6 +88,11 @@ final class AlertsCommand implements Callable<Integer> {
         try (KafkaConsumer<String, ComplianceAlert> consumer = events) {
             while (!signal.stopped()) {
                 consumer.poll(Duration.ofMillis(300)).forEach(r -> {
+                    // Events of the moments the snapshot was being read may already be in it: print each state once.
+                    ComplianceAlert shownBefore = open.remove(r.key());
+                    if (shownBefore != null && shownBefore.equals(r.value())) {
+                        return;
+                    }
                     if (filter.test(r.value())) {
                         System.out.println(format == Format.json ? AlertFormatter.json(r.value()) : AlertFormatter.text(r.value()));
                     }

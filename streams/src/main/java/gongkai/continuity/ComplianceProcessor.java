@@ -137,9 +137,26 @@ public final class ComplianceProcessor implements Processor<String, Object, Stri
             log.info("roster: agency={} expected to publish from year {}", SafeText.forLog(entry.getAgency()), entry.getFirstYear());
             checkMissing(entry, LocalDate.ofInstant(clock.get(), DEADLINE_ZONE), record.timestamp());
         } else if (record.value() == null && record.key() != null && roster.get(record.key()) != null) {
-            // A tombstone on the roster takes the agency off; alerts already raised stand until resolved by a report.
+            // A tombstone on the roster takes the agency off: it is no longer expected to publish, so its
+            // missing-report alerts no longer hold.
             roster.delete(record.key());
-            log.info("roster: agency={} removed", SafeText.forLog(record.key()));
+            int resolved = 0;
+            try (KeyValueIterator<String, ComplianceAlert> it = openAlerts.prefixScan(record.key() + "|", new StringSerializer())) {
+                while (it.hasNext()) {
+                    ComplianceAlert open = it.next().value;
+                    if (open.getAgency().equals(record.key()) && open.getRuleId().equals(rules.missingReportRuleId())) {
+                        ComplianceAlert r = ComplianceAlert.newBuilder(open).setStatus(gongkai.avro.AlertStatus.RESOLVED)
+                                .setMessageZh("已解决（已移出名录）：" + open.getMessageZh())
+                                .setMessageEn("Resolved (taken off the roster): " + open.getMessageEn())
+                                .setEventAt(Instant.ofEpochMilli(record.timestamp())).build();
+                        openAlerts.delete(open.getAlertKey());
+                        context.forward(new Record<String, Object>(open.getAlertKey(), r, record.timestamp()), ALERT_EVENTS);
+                        context.forward(new Record<String, Object>(open.getAlertKey(), null, record.timestamp()), OPEN_ALERTS);
+                        resolved++;
+                    }
+                }
+            }
+            log.info("roster: agency={} removed, {} missing-report alert(s) resolved", SafeText.forLog(record.key()), resolved);
         }
     }
 

@@ -121,6 +121,10 @@ public final class RuleCatalog {
         return missingReportRule.deadline(agency, year);
     }
 
+    public String missingReportRuleId() {
+        return missingReportRule.id();
+    }
+
     /** R-MISS-01 for an agency on the roster, with its configured severity; empty if the deadline has not passed. */
     public Optional<Finding> checkMissing(String agency, int year, java.time.LocalDate today) {
         return missingReportRule.check(agency, year, today).map(f -> f.withSeverity(severity(f.ruleId())));

@@ -126,6 +126,19 @@ class RosterCheckTest {
     }
 
     @Test
+    void takingAnAgencyOffTheRosterResolvesItsMissingReports() {
+        now.set(Instant.parse("2024-02-15T00:00:00Z"));
+        onRoster(CHAOYANG_GOV, 2021);
+        assertEquals(2, missing().size());
+        roster.pipeInput(CHAOYANG_GOV, null);
+        List<ComplianceAlert> after = missing();
+        assertEquals(2, after.size());
+        assertTrue(after.stream().allMatch(a -> a.getStatus() == AlertStatus.RESOLVED), after.toString());
+        driver.advanceWallClockTime(Duration.ofMinutes(5));
+        assertTrue(missing().isEmpty(), "off the roster, nothing is raised again");
+    }
+
+    @Test
     void aReportAlreadyReceivedIsNotMissing() throws Exception {
         now.set(Instant.parse("2022-03-01T00:00:00Z"));
         submit("chaoyang-jinzhan-2021.txt");
