@@ -147,7 +147,6 @@ public final class BenchRunner {
         MonitorConfig config = base.with(MonitorConfig.APPLICATION_ID, "bench-" + runId + "-" + name)
                 .with(MonitorConfig.STATE_DIR, base.dataDir().resolve("streams-state").resolve(runId + "-" + name).toString());
         Map<String, Object> clients = config.clientProperties();
-        clients.put("bootstrap.servers", config.bootstrapServers());
         MonitorSerdes serdes = MonitorSerdes.using(SchemaRegistryClient.connect(config.schemaRegistryUrl()), true);
         String passthroughTopic = prefix + "passthrough";
         try (Admin admin = Admin.create(clients)) {

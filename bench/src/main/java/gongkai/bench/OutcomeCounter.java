@@ -176,23 +176,7 @@ public final class OutcomeCounter implements AutoCloseable {
 
     /** Waits until at least {@code atLeast} submissions in [from, to) are accounted for, or the deadline passes. */
     public synchronized boolean awaitDone(int from, int to, int atLeast, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (done(from, to) < atLeast) {
-            if (failure != null) {
-                throw new IllegalStateException("the outcome counter failed: " + failure, failure);
-            }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
-            }
-            try {
-                wait(Math.max(1, Math.min(500, left / 1_000_000)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
+        return waitUntil(() -> done(from, to) >= atLeast, timeout, true);
     }
 
     /**
@@ -201,9 +185,22 @@ public final class OutcomeCounter implements AutoCloseable {
      */
     public synchronized boolean awaitCaughtUp(Duration timeout) {
         long request = ++catchUpRequested;
+        return waitUntil(() -> caughtUp >= request, timeout, true);
+    }
+
+    /** Waits until the alert for this submission has been seen; returns when, in System.nanoTime(), or -1. */
+    public synchronized long awaitFirstAlert(int seq, Duration timeout) {
+        return waitUntil(() -> firstAlertNanos.containsKey(seq), timeout, false) ? firstAlertNanos.get(seq) : -1;
+    }
+
+    /**
+     * Waits on this counter's monitor (woken by its reader thread) until the condition holds or the deadline
+     * passes; with {@code failFast}, a failure of the reader thread is thrown rather than waited out.
+     */
+    private boolean waitUntil(java.util.function.BooleanSupplier condition, Duration timeout, boolean failFast) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (caughtUp < request) {
-            if (failure != null) {
+        while (!condition.getAsBoolean()) {
+            if (failFast && failure != null) {
                 throw new IllegalStateException("the outcome counter failed: " + failure, failure);
             }
             long left = deadline - System.nanoTime();
@@ -218,24 +215,6 @@ public final class OutcomeCounter implements AutoCloseable {
             }
         }
         return true;
-    }
-
-    /** Waits until the alert for this submission has been seen; returns when, in System.nanoTime(), or -1. */
-    public synchronized long awaitFirstAlert(int seq, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!firstAlertNanos.containsKey(seq)) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return -1;
-            }
-            try {
-                wait(Math.max(1, Math.min(500, left / 1_000_000)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return -1;
-            }
-        }
-        return firstAlertNanos.get(seq);
     }
 
     public synchronized Long firstAlertNanos(int seq) {
