@@ -75,6 +75,7 @@ final class RequestTableReader {
         private final Map<String, String> labelOnly = new LinkedHashMap<>();
         private TemplateVersion seen;
         private boolean finished;
+        private boolean inHeader;
         private boolean anyValues;
 
         Walk(Warnings warnings, String source) {
@@ -111,6 +112,10 @@ final class RequestTableReader {
             if (word.isEmpty()) {
                 return;
             }
+            if (isHeaderWord(word)) {
+                // A table header repeated after a page break: its 其他 and 总计 are columns, not rows.
+                inHeader = true;
+            }
             pending.append(word);
             pendingPrinted.append(pendingPrinted.length() == 0 ? "" : " ").append(Cells.trim(t.text()));
             int match = match(word);
@@ -136,6 +141,7 @@ final class RequestTableReader {
 
         private void values(TableTokens.Token t) throws ReportRejectedException {
             anyValues = true;
+            inHeader = false;
             if (current == null) {
                 // Before the first row: numbers in a header or an introductory sentence.
                 pending.setLength(0);
@@ -153,7 +159,8 @@ final class RequestTableReader {
                 orphanBesideGroup = false;
                 return;
             }
-            if (fromOrphan && have == COLUMNS && pending.length() == 0) {
+            if (fromOrphan && !values.isEmpty() && pending.length() == 0) {
+                // The row has numbers of its own right after its label: what stood before it was not its.
                 unread(orphanText, values.get(0));
                 values.clear();
                 have = 0;
@@ -195,7 +202,7 @@ final class RequestTableReader {
                 }
             }
             String bare = withoutNumbering(lastWord);
-            int rowsAhead = 0;
+            int rowsAhead = inHeader ? WEAK_WINDOW : 0;
             for (int i = pos + 1; i < LINES.size() && rowsAhead < WEAK_WINDOW; i++) {
                 Line l = LINES.get(i);
                 if (l.isGroupLabel() || conflicts(l)) {
@@ -245,6 +252,7 @@ final class RequestTableReader {
             }
             List<List<String>> got = List.copyOf(values);
             values.clear();
+            fromOrphan = false;
             boolean wasPositional = positional;
             positional = false;
             current = null;
@@ -301,6 +309,18 @@ final class RequestTableReader {
             warnings.add("UNREAD_ROW", 3, label, null, "section 3: \"" + label + "\" with values " + String.join(" ", cells)
                     + " is not a row of the template; not read");
         }
+    }
+
+    private static final List<String> HEADER_WORDS = List.of("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构",
+            "法人或其他组织", "申请人情况");
+
+    private static boolean isHeaderWord(String normalised) {
+        for (String h : HEADER_WORDS) {
+            if (normalised.contains(h)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Label text as compared: no spaces, no punctuation of any width, no quotes. */
