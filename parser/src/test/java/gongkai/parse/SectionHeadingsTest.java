@@ -10,8 +10,16 @@ import org.junit.jupiter.api.Test;
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.SectionHeading;
 
-/** Headings as agencies word and number them: found by what they say, numbered however. */
+/** Headings and titles as agencies word, number and space them. */
 class SectionHeadingsTest {
+    @Test
+    void aYearSetInWideTypeIsTheYear() throws Exception {
+        String text = Samples.text("fengtai-changxindian-2020").replaceFirst("2020年政府信息公开", "2 0 2 0 年政府信息公开");
+        DisclosureReport r = new ReportParser().parse(text.getBytes(StandardCharsets.UTF_8), "fengtai-wide.txt");
+        assertEquals(2020, r.getYear());
+        assertEquals(true, r.getWarnings().stream().noneMatch(w -> w.getCode().equals("YEAR_INFERRED")), r.getWarnings().toString());
+    }
+
     @Test
     void reworderHeadingsAreStillTheSixSections() throws Exception {
         String text = Samples.text("fengtai-changxindian-2020")
