@@ -41,7 +41,10 @@ import picocli.CommandLine.TypeConversionException;
                 "(政府信息公开工作年度报告: HTML pages, .docx/.pdf attachments), fetch them politely",
                 "and submit those not submitted before (by content hash, remembered in",
                 "<data-dir>/crawl-state.tsv). Seeds file: one listing URL per line, optionally",
-                "followed by '| agency name'; lines starting with # are comments.",
+                "followed by '| agency name'; lines starting with # are comments. Each site's robots.txt",
+                "is obeyed (for the name GongkaiMonitor, or *), its Crawl-delay kept, listings followed",
+                "through their pagers, unchanged documents not downloaded again (ETag/Last-Modified),",
+                "and loopback/private addresses refused unless --allow-private-targets.",
                 "Exit 0 if every document was fetched, 1 if any failed, 2 on usage errors."})
 final class CrawlCommand implements Callable<Integer> {
     static final String STATE_FILE = "crawl-state.tsv";
@@ -64,6 +67,25 @@ final class CrawlCommand implements Callable<Integer> {
     @Option(names = "--max-bytes", defaultValue = "20MiB", converter = ByteSize.class,
             description = "Largest document accepted, in bytes or with KiB/MiB (default: ${DEFAULT-VALUE}).")
     long maxBytes;
+
+    @Option(names = "--max-time", defaultValue = "PT2M",
+            description = "Limit for one document, every attempt, retry and redirect included (default: ${DEFAULT-VALUE}).")
+    Duration maxTime;
+
+    @Option(names = "--max-pages", defaultValue = "" + Crawler.DEFAULT_MAX_LISTING_PAGES,
+            description = "Listing pages read per seed, its further pages (下一页, createPageHTML pagers) included (default: ${DEFAULT-VALUE}).")
+    int maxPages;
+
+    @Option(names = "--contact", paramLabel = "URL|MAIL",
+            description = "Where a site operator reaches whoever runs this crawl; sent in the User-Agent (+URL), as webmasters ask.")
+    String contact;
+
+    @Option(names = "--operator", paramLabel = "NAME", description = "Who runs this crawl (ASCII), sent in the User-Agent beside --contact.")
+    String operator;
+
+    @Option(names = "--allow-private-targets",
+            description = "Also fetch from loopback and private addresses (an intranet crawled on purpose); refused by default.")
+    boolean allowPrivateTargets;
 
     @Option(names = "--dry-run", description = "Fetch and list what would be submitted; submit and remember nothing.")
     boolean dryRun;
@@ -88,7 +110,7 @@ final class CrawlCommand implements Callable<Integer> {
         CrawlProgress progress = terminal ? new ProgressBar(err, dryRun, ProgressBar.terminalColumns()) : new ProgressLog(err, dryRun);
         CrawlReport report;
         if (dryRun) {
-            report = new Crawler(new PoliteFetcher(policy), state, s -> { }, progress).crawl(seedList);
+            report = new Crawler(new PoliteFetcher(policy), state, s -> { }, progress, maxPages).crawl(seedList);
             report.documents().stream().filter(d -> d.status() == DocumentResult.Status.PUBLISHED)
                     .forEach(d -> out.println("would submit " + (d.publishedAt() == null ? "(no date)" : d.publishedAt()) + "  "
                             + SafeText.forLog(d.url(), 300)));
@@ -97,7 +119,7 @@ final class CrawlCommand implements Callable<Integer> {
             Map<String, Object> clients = config.clientProperties();
             try (SubmissionPublisher publisher = new SubmissionPublisher(clients, Topics.live().submissions(), serdes.submissions())) {
                 Consumer<ReportSubmission> sink = publisher::publishAndWait;
-                report = new Crawler(new PoliteFetcher(policy), state, sink, progress).crawl(seedList);
+                report = new Crawler(new PoliteFetcher(policy), state, sink, progress, maxPages).crawl(seedList);
             }
         }
         for (DocumentResult f : report.failures()) {
@@ -128,7 +150,23 @@ final class CrawlCommand implements Callable<Integer> {
         if (delay.isNegative() || timeout.isNegative() || timeout.isZero() || retries < 0 || maxBytes <= 0) {
             throw new ParameterException(spec.commandLine(), "--delay must be >= 0, --timeout > 0, --retries >= 0 and --max-bytes > 0");
         }
-        return FetchPolicy.defaults().withPerHostDelay(delay).withTimeout(timeout).withRetries(retries).withMaxBytes(maxBytes);
+        FetchPolicy policy = FetchPolicy.defaults().withPerHostDelay(delay).withTimeout(timeout).withRetries(retries).withMaxBytes(maxBytes);
+        return etiquette(policy);
+    }
+
+    /** Who is asking, how long per document, how many listing pages, and whether the private network may be asked too. */
+    private FetchPolicy etiquette(FetchPolicy policy) {
+        if (maxTime.isNegative() || maxTime.isZero() || maxPages < 1) {
+            throw new ParameterException(spec.commandLine(), "--max-time must be > 0 and --max-pages >= 1");
+        }
+        FetchPolicy p;
+        try {
+            p = policy.withMaxTimePerDocument(maxTime).withUserAgent(FetchPolicy.userAgent(operator, contact));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--contact/--operator: " + SafeText.forLog(e.getMessage(), 300)
+                    + " (an http(s) URL or a mail address; printable ASCII)");
+        }
+        return allowPrivateTargets ? p.allowingPrivateTargets() : p;
     }
 
     /** A byte count such as 20971520, 512KiB or 20MiB (KB/MB are read as binary too: nobody means 10^6 here). */

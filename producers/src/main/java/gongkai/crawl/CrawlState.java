@@ -21,7 +21,10 @@ import java.util.regex.Pattern;
 import gongkai.text.SafeText;
 
 /**
- * What earlier crawls published: one line per document version, {@code sha256 TAB url TAB when}.
+ * What earlier crawls published: one line per document version, {@code sha256 TAB url TAB when};
+ * and for each document URL the validators its server last sent,
+ * {@code validators TAB url TAB etag TAB last-modified TAB sha256} (empty fields for none), so that
+ * the next crawl can ask whether it changed instead of downloading it again.
  * A document is new when its content hash has not been published before, from any URL: a report
  * re-posted under another URL is the same report, and a report changed at the same URL is a new
  * version. The file is rewritten whole and moved into place after each document, so a crawl
@@ -35,8 +38,16 @@ public final class CrawlState {
     }
 
     private final Path file;
+    private static final String VALIDATORS = "validators";
+
     private final Map<String, Entry> byHash = new HashMap<>();
     private final List<Entry> entries = new ArrayList<>();
+    /** By document URL as linked: what its server said identifies the version published (or found already published). */
+    private final Map<String, Known> validatorsByUrl = new java.util.LinkedHashMap<>();
+
+    /** The validators of the version of a document whose content hash is known. */
+    private record Known(Validators validators, String sha256) {
+    }
 
     private CrawlState(Path file) {
         this.file = file;
@@ -57,6 +68,10 @@ public final class CrawlState {
                     continue;
                 }
                 String[] f = lines.get(i).split("\t", -1);
+                if (f.length == 5 && f[0].equals(VALIDATORS) && SHA256.matcher(f[4]).matches()) {
+                    state.validatorsByUrl.put(f[1], new Known(new Validators(blankToNull(f[2]), blankToNull(f[3])), f[4]));
+                    continue;
+                }
                 if (f.length != 3 || !SHA256.matcher(f[0]).matches()) {
                     // Guessing past a damaged line could republish (or silently drop) documents: let a person look.
                     throw new IOException(file + ":" + (i + 1) + ": not a crawl state line (sha256<TAB>url<TAB>instant)");
@@ -75,7 +90,39 @@ public final class CrawlState {
     public CrawlState detached() {
         CrawlState copy = inMemory();
         entries.forEach(copy::add);
+        copy.validatorsByUrl.putAll(validatorsByUrl);
         return copy;
+    }
+
+    /**
+     * The validators to send for a document URL: only those of a version that was published, so that a
+     * 304 answer means "what you published is current".
+     */
+    public Validators validators(String url) {
+        Known k = validatorsByUrl.get(url);
+        return k == null || !byHash.containsKey(k.sha256()) ? Validators.NONE : k.validators();
+    }
+
+    /** Remembers what the server said identifies the published version at this URL, and saves the state unless in memory only. */
+    public void rememberValidators(String url, Validators validators, String sha256) throws IOException {
+        checkStorable(url);
+        Known k = new Known(validators, sha256);
+        if (validators.isEmpty() ? validatorsByUrl.remove(url) == null : k.equals(validatorsByUrl.put(url, k))) {
+            return;
+        }
+        if (file != null) {
+            save();
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s.isEmpty() ? null : s;
+    }
+
+    private static void checkStorable(String url) {
+        if (url.contains("\t") || url.contains("\n") || url.contains("\r")) {
+            throw new IllegalArgumentException("URL with a tab or line break cannot be stored");
+        }
     }
 
     /** The earlier publication of this content, if any. */
@@ -89,9 +136,7 @@ public final class CrawlState {
 
     /** Remembers a published document and, unless in memory only, saves the state before returning. */
     public void remember(String sha256, String url, Instant when) throws IOException {
-        if (url.contains("\t") || url.contains("\n") || url.contains("\r")) {
-            throw new IllegalArgumentException("URL with a tab or line break cannot be stored");
-        }
+        checkStorable(url);
         add(new Entry(sha256, url, when));
         if (file != null) {
             save();
@@ -108,6 +153,10 @@ public final class CrawlState {
         for (Entry e : entries) {
             text.append(e.sha256()).append('\t').append(e.url()).append('\t').append(e.publishedAt()).append('\n');
         }
+        validatorsByUrl.forEach((url, k) -> text.append(VALIDATORS).append('\t').append(url).append('\t')
+                .append(k.validators().etag() == null ? "" : k.validators().etag()).append('\t')
+                .append(k.validators().lastModified() == null ? "" : k.validators().lastModified()).append('\t')
+                .append(k.sha256()).append('\n'));
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");

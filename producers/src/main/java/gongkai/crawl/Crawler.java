@@ -24,16 +24,28 @@ public final class Crawler {
     /** The submitter id crawled documents carry. */
     public static final String SUBMITTER = "crawler";
 
+    /** Listing pages read per seed, its further pages included: a pager that never ends must not keep the crawl on one site. */
+    public static final int DEFAULT_MAX_LISTING_PAGES = 50;
+
     private final PoliteFetcher fetcher;
     private final CrawlState state;
     private final Consumer<ReportSubmission> sink;
     private final CrawlProgress progress;
+    private final int maxListingPages;
 
     public Crawler(PoliteFetcher fetcher, CrawlState state, Consumer<ReportSubmission> sink, CrawlProgress progress) {
+        this(fetcher, state, sink, progress, DEFAULT_MAX_LISTING_PAGES);
+    }
+
+    public Crawler(PoliteFetcher fetcher, CrawlState state, Consumer<ReportSubmission> sink, CrawlProgress progress, int maxListingPages) {
+        if (maxListingPages < 1) {
+            throw new IllegalArgumentException("maxListingPages must be at least 1");
+        }
         this.fetcher = fetcher;
         this.state = state;
         this.sink = sink;
         this.progress = progress;
+        this.maxListingPages = maxListingPages;
     }
 
     /**
@@ -49,13 +61,8 @@ public final class Crawler {
         Set<URI> seen = new HashSet<>();
         String stoppedBecause = null;
         for (SeedList.Seed seed : seeds) {
-            List<ReportLink> links;
-            try {
-                links = reportLinks(seed.listing());
-            } catch (FetchException e) {
-                DocumentResult failure = DocumentResult.failed(seed.listing().toString(), null, "listing: " + e.getMessage());
-                listingFailures.add(failure);
-                progress.listingFailed(failure);
+            List<ReportLink> links = new ArrayList<>();
+            if (!readListing(seed.listing(), links, listingFailures)) {
                 continue;
             }
             List<ReportLink> fresh = links.stream().filter(l -> seen.add(l.url())).toList();
@@ -84,25 +91,62 @@ public final class Crawler {
         return report;
     }
 
-    private List<ReportLink> reportLinks(URI listing) throws FetchException, InterruptedException {
+    /**
+     * Reads a listing and the further pages its pager leads to (下一页, createPageHTML), up to the page cap,
+     * adding the report links of every page. A further page that fails is reported like a listing and the
+     * others are still read.
+     *
+     * @return false when the first page itself could not be read
+     */
+    private boolean readListing(URI listing, List<ReportLink> links, List<DocumentResult> failures) throws InterruptedException {
+        java.util.Deque<URI> queue = new java.util.ArrayDeque<>(List.of(listing));
+        Set<URI> queued = new HashSet<>(queue);
+        boolean first = true;
+        for (int read = 0; !queue.isEmpty() && read < maxListingPages; read++) {
+            URI url = queue.poll();
+            Document page;
+            try {
+                page = listingPage(url);
+            } catch (FetchException e) {
+                DocumentResult failure = DocumentResult.failed(url.toString(), null, "listing: " + e.getMessage());
+                failures.add(failure);
+                progress.listingFailed(failure);
+                if (first) {
+                    return false;
+                }
+                continue;
+            }
+            first = false;
+            links.addAll(ListingPage.reportLinks(page));
+            ListingPage.nextPages(page).stream().filter(queued::add).forEach(queue::add);
+        }
+        return true;
+    }
+
+    private Document listingPage(URI listing) throws FetchException, InterruptedException {
         Fetched page = fetcher.fetch(listing);
         if (page.contentType() != null && !page.isHtml()) {
             throw new FetchException("not an HTML page (" + page.contentType() + ")");
         }
-        return ListingPage.reportLinks(ListingPage.parse(page.body(), page.contentType(), page.url()));
+        return ListingPage.parse(page.body(), page.contentType(), page.url());
     }
 
     private DocumentResult handle(ReportLink link, SeedList.Seed seed) throws IOException, InterruptedException, PublishFailed {
         Fetched doc;
+        String linked = link.url().toString();
         try {
-            doc = fetcher.fetch(link.url());
+            doc = fetcher.fetch(link.url(), state.validators(linked));
         } catch (FetchException e) {
-            return DocumentResult.failed(link.url().toString(), link.title(), e.getMessage());
+            return DocumentResult.failed(linked, link.title(), e.getMessage());
+        }
+        if (doc.notModified()) {
+            return DocumentResult.duplicate(link, "not modified since it was published (HTTP 304)");
         }
         String sha256 = Submissions.sha256(doc.body());
         String source = doc.url().toString();
         Optional<CrawlState.Entry> before = state.published(sha256);
         if (before.isPresent()) {
+            state.rememberValidators(linked, doc.validators(), sha256);
             return DocumentResult.duplicate(link, before.get().url().equals(source)
                     ? "already published" : "same content already published from " + before.get().url());
         }
@@ -116,6 +160,7 @@ public final class Crawler {
             throw new PublishFailed("not published: " + e.getMessage(), e);
         }
         state.remember(sha256, source, now);
+        state.rememberValidators(linked, doc.validators(), sha256);
         return DocumentResult.published(link, publishedAt, sha256);
     }
 

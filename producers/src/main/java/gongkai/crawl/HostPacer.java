@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 final class HostPacer {
     private final long delayNanos;
     private final Map<String, Long> nextAllowed = new HashMap<>();
+    /** Longer delays a host asked for (robots.txt Crawl-delay). */
+    private final Map<String, Long> hostDelayNanos = new HashMap<>();
     private final Set<String> busy = new HashSet<>();
 
     HostPacer(Duration delay) {
@@ -45,8 +47,13 @@ final class HostPacer {
     synchronized void finished(URI url) {
         String host = host(url);
         busy.remove(host);
-        nextAllowed.put(host, System.nanoTime() + delayNanos);
+        nextAllowed.put(host, System.nanoTime() + Math.max(delayNanos, hostDelayNanos.getOrDefault(host, 0L)));
         notifyAll();
+    }
+
+    /** Keeps at least {@code delay} between requests to this host from now on, when that is longer than the usual delay. */
+    synchronized void atLeast(URI url, Duration delay) {
+        hostDelayNanos.merge(host(url), delay.toNanos(), Math::max);
     }
 
     private static String host(URI url) {

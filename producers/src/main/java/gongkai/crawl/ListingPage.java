@@ -39,7 +39,94 @@ public final class ListingPage {
     private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*\"?([\\w.:-]+)");
     private static final Set<String> ROW_TAGS = Set.of("li", "tr", "dd", "dt", "p");
 
+    /** Link texts of a pager's "next page" link. */
+    private static final Set<String> NEXT_TEXTS = Set.of("下一页", "下页", "下一頁", "后一页", "下一页>", "下一页>>", "下一页 >", "next", "next >", "next page");
+    /**
+     * The pager many government CMSs (TRS WCM and its imitators) write with a script instead of links:
+     * {@code createPageHTML(pageCount, currentIndex, "index", "html")}, sometimes with an element id
+     * first and a record count last; pages are index.html, index_1.html, … index_{pageCount-1}.html.
+     */
+    private static final Pattern CREATE_PAGE_HTML = Pattern.compile("createPageHTML\\s*\\(([^)]*)\\)");
+    private static final Pattern QUOTED = Pattern.compile("^[\"'](.*)[\"']$");
+    private static final Pattern PAGE_EXTENSION = Pattern.compile("(?i)s?html?|jhtml|jsp|php|aspx?");
+    /** More pages than any listing of annual reports has: a pager claiming more is not believed. */
+    private static final int MAX_SCRIPTED_PAGES = 500;
+
     private ListingPage() {
+    }
+
+    /**
+     * The further pages of a listing this page links to, in page order, each once, on the same host
+     * as the page: the "下一页" link (or rel="next"), and the pages of a createPageHTML pager.
+     */
+    public static List<URI> nextPages(Document doc) {
+        URI pageUrl = httpUrl(doc.location()).orElse(null);
+        if (pageUrl == null) {
+            return List.of();
+        }
+        Set<URI> pages = new java.util.LinkedHashSet<>();
+        for (Element a : doc.select("a[href], link[rel=next][href]")) {
+            String text = a.text().strip().toLowerCase(Locale.ROOT);
+            boolean next = a.attr("rel").equalsIgnoreCase("next") || NEXT_TEXTS.contains(text)
+                    || NEXT_TEXTS.contains(a.attr("title").strip().toLowerCase(Locale.ROOT));
+            if (next) {
+                httpUrl(a.absUrl("href")).ifPresent(pages::add);
+            }
+        }
+        for (Element script : doc.select("script")) {
+            pages.addAll(scriptedPages(script.data(), pageUrl));
+        }
+        pages.removeIf(u -> u.equals(pageUrl) || !sameHost(u, pageUrl));
+        return new ArrayList<>(pages);
+    }
+
+    /** The pages of every createPageHTML call in a script, numbers given literally or as {@code var name = 12}. */
+    static List<URI> scriptedPages(String script, URI pageUrl) {
+        List<URI> pages = new ArrayList<>();
+        Matcher call = CREATE_PAGE_HTML.matcher(script);
+        while (call.find()) {
+            List<Long> numbers = new ArrayList<>();
+            List<String> strings = new ArrayList<>();
+            for (String arg : call.group(1).split(",")) {
+                String a = arg.strip();
+                Matcher q = QUOTED.matcher(a);
+                if (q.matches()) {
+                    strings.add(q.group(1));
+                } else {
+                    value(a, script).ifPresent(numbers::add);
+                }
+            }
+            if (numbers.size() < 2 || strings.size() < 2) {
+                continue;
+            }
+            String ext = strings.get(strings.size() - 1);
+            String name = strings.get(strings.size() - 2);
+            long count = numbers.get(0);
+            if (!PAGE_EXTENSION.matcher(ext).matches() || !name.matches("[\\w-]+") || count < 1 || count > MAX_SCRIPTED_PAGES) {
+                continue;
+            }
+            for (long i = 0; i < count; i++) {
+                pages.add(pageUrl.resolve((i == 0 ? name : name + "_" + i) + "." + ext));
+            }
+        }
+        return pages;
+    }
+
+    private static Optional<Long> value(String arg, String script) {
+        if (arg.matches("\\d{1,6}")) {
+            return Optional.of(Long.parseLong(arg));
+        }
+        if (arg.matches("[A-Za-z_$][\\w$]*")) {
+            Matcher m = Pattern.compile("(?:var|let|const)?\\s*" + Pattern.quote(arg) + "\\s*=\\s*(\\d{1,6})\\b").matcher(script);
+            if (m.find()) {
+                return Optional.of(Long.parseLong(m.group(1)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean sameHost(URI a, URI b) {
+        return a.getHost().equalsIgnoreCase(b.getHost()) && a.getPort() == b.getPort();
     }
 
     /**

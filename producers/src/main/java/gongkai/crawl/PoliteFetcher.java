@@ -21,10 +21,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Fetches a URL the way a guest should: one request at a time per host with a pause between them,
- * a time limit per attempt, a few retries with growing waits (longer if the server says so in
- * Retry-After) on network errors, 429 and 5xx, a bounded number of redirects (each hop paced and
- * checked to stay on http/https), and a cap on the body size. Only 2xx bodies are returned.
+ * Fetches a URL the way a guest should: only what the site's robots.txt allows this user agent,
+ * one request at a time per host with a pause between them (longer if robots.txt asks for a longer
+ * Crawl-delay), a time limit per attempt and per document, a few retries with growing waits
+ * (longer if the server says so in Retry-After) on network errors, 429 and 5xx, a bounded number of
+ * redirects (each hop paced and checked to stay on http/https and off non-public addresses), a cap
+ * on the body size, and conditional requests for documents fetched before. Only 2xx bodies (and
+ * 304 for a conditional request) are returned.
  */
 public final class PoliteFetcher {
     private static final String ACCEPT = "text/html,application/xhtml+xml,application/pdf,"
@@ -33,13 +36,15 @@ public final class PoliteFetcher {
     private final FetchPolicy policy;
     private final HttpClient client;
     private final HostPacer pacer;
+    private final RobotsTxt robots;
 
     public PoliteFetcher(FetchPolicy policy) {
         this.policy = policy;
-        // Redirects are followed here, not by the client, so that every hop is paced, counted and scheme-checked.
+        // Redirects are followed here, not by the client, so that every hop is paced, counted and checked.
         this.client = HttpClient.newBuilder().connectTimeout(policy.timeout()).followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1).build();
         this.pacer = new HostPacer(policy.perHostDelay());
+        this.robots = new RobotsTxt(policy.robotName(), policy.maxBackoff());
     }
 
     public FetchPolicy policy() {
@@ -47,18 +52,33 @@ public final class PoliteFetcher {
     }
 
     public Fetched fetch(URI url) throws FetchException, InterruptedException {
+        return fetch(url, Validators.NONE);
+    }
+
+    /**
+     * Fetches a document, conditionally when validators from an earlier fetch are given: then an
+     * unchanged document comes back as {@link Fetched#notModified()} without its body.
+     */
+    public Fetched fetch(URI url, Validators known) throws FetchException, InterruptedException {
         URI current = requireHttp(url);
+        long deadline = 0;
         for (int redirects = 0; ; redirects++) {
-            HttpResponse<CappedBody.Result> r = fetchWithRetries(current);
+            checkAllowed(current);
+            if (redirects == 0) {
+                // The clock starts after the first robots.txt look-up: that is the site's time, read once, not this document's.
+                deadline = System.nanoTime() + policy.maxTimePerDocument().toNanos();
+            }
+            HttpResponse<CappedBody.Result> r = fetchWithRetries(current, known, policy.maxBytes(), deadline);
             int status = r.statusCode();
             if (isRedirect(status)) {
                 if (redirects >= policy.maxRedirects()) {
                     throw new FetchException("more than " + policy.maxRedirects() + " redirects");
                 }
-                String location = r.headers().firstValue("Location")
-                        .orElseThrow(() -> new FetchException("HTTP " + status + " redirect without a Location"));
-                current = requireHttp(resolve(current, location));
+                current = requireHttp(location(current, r));
                 continue;
+            }
+            if (status == 304 && !known.isEmpty()) {
+                return Fetched.notModified(current, known);
             }
             if (status < 200 || status > 299) {
                 throw new FetchException("HTTP " + status);
@@ -66,16 +86,69 @@ public final class PoliteFetcher {
             if (r.body().tooLarge()) {
                 throw new FetchException("too large: more than " + sizeText(policy.maxBytes()));
             }
-            return new Fetched(current, r.headers().firstValue("Content-Type").orElse(null), r.body().bytes());
+            Validators validators = new Validators(r.headers().firstValue("ETag").orElse(null),
+                    r.headers().firstValue("Last-Modified").orElse(null));
+            return new Fetched(current, r.headers().firstValue("Content-Type").orElse(null), r.body().bytes(), validators, false);
         }
     }
 
-    private HttpResponse<CappedBody.Result> fetchWithRetries(URI url) throws FetchException, InterruptedException {
+    /** The address guard and the site's robots.txt, for one hop. */
+    private void checkAllowed(URI url) throws FetchException, InterruptedException {
+        if (!policy.allowPrivateTargets()) {
+            TargetGuard.check(url);
+        }
+        if (policy.obeyRobotsTxt()) {
+            RobotsTxt.Rules rules = robots.rulesFor(url, this::loadRobots);
+            if (rules.refusal() != null) {
+                throw new FetchException(rules.refusal());
+            }
+            if (!rules.allows(url)) {
+                throw new FetchException("disallowed by robots.txt for " + policy.robotName());
+            }
+            if (rules.crawlDelay().compareTo(policy.perHostDelay()) > 0) {
+                pacer.atLeast(url, rules.crawlDelay());
+            }
+        }
+    }
+
+    /** robots.txt, with its own redirects (RFC 9309 asks crawlers to follow at least five) and time limit. */
+    private RobotsTxt.Answer loadRobots(URI robotsUrl) throws InterruptedException {
+        // At least one whole attempt, however short the time allowed for a document: robots.txt is small but must be read.
+        Duration limit = policy.maxTimePerDocument().compareTo(policy.timeout()) > 0 ? policy.maxTimePerDocument() : policy.timeout();
+        long deadline = System.nanoTime() + limit.toNanos();
+        URI current = robotsUrl;
+        try {
+            for (int redirects = 0; ; redirects++) {
+                if (!policy.allowPrivateTargets()) {
+                    TargetGuard.check(current);
+                }
+                HttpResponse<CappedBody.Result> r = fetchWithRetries(current, Validators.NONE, RobotsTxt.MAX_BYTES, deadline);
+                if (isRedirect(r.statusCode()) && redirects < policy.maxRedirects()) {
+                    current = requireHttp(location(current, r));
+                    continue;
+                }
+                if (r.statusCode() >= 200 && r.statusCode() <= 299 && r.body().tooLarge()) {
+                    return RobotsTxt.Answer.unreachable("more than " + sizeText(RobotsTxt.MAX_BYTES));
+                }
+                return new RobotsTxt.Answer(r.statusCode(), r.body().bytes(), r.headers().firstValue("Content-Type").orElse(null), null);
+            }
+        } catch (FetchException e) {
+            return RobotsTxt.Answer.unreachable(e.getMessage());
+        }
+    }
+
+    private HttpResponse<CappedBody.Result> fetchWithRetries(URI url, Validators known, long maxBytes, long deadline)
+            throws FetchException, InterruptedException {
         for (int retry = 0; ; retry++) {
             String problem;
             Duration wait = policy.backoff(retry);
+            Duration left = Duration.ofNanos(deadline - System.nanoTime());
+            if (left.isNegative() || left.isZero()) {
+                throw new FetchException(gaveUp());
+            }
+            Duration timeout = left.compareTo(policy.timeout()) < 0 ? left : policy.timeout();
             try {
-                HttpResponse<CappedBody.Result> r = attempt(url);
+                HttpResponse<CappedBody.Result> r = attempt(url, known, maxBytes, timeout);
                 if (!isRetryable(r.statusCode())) {
                     return r;
                 }
@@ -88,29 +161,44 @@ public final class PoliteFetcher {
                     wait = asked.get();
                 }
             } catch (IOException e) {
-                problem = describe(e);
+                problem = describe(e, timeout);
             }
             if (retry >= policy.retries()) {
                 throw new FetchException(retry == 0 ? problem : problem + " (" + (retry + 1) + " attempts)");
+            }
+            if (System.nanoTime() + wait.toNanos() >= deadline) {
+                throw new FetchException(gaveUp() + " (" + (retry + 1) + (retry == 0 ? " attempt" : " attempts") + ", the last: " + problem + ")");
             }
             Thread.sleep(wait.toMillis());
         }
     }
 
-    private HttpResponse<CappedBody.Result> attempt(URI url) throws IOException, InterruptedException, FetchException {
+    private String gaveUp() {
+        return "gave up after " + durationText(policy.maxTimePerDocument()) + ", the time allowed for one document";
+    }
+
+    private HttpResponse<CappedBody.Result> attempt(URI url, Validators known, long maxBytes, Duration timeout)
+            throws IOException, InterruptedException, FetchException {
         HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(url).timeout(policy.timeout()).header("User-Agent", policy.userAgent())
-                    .header("Accept", ACCEPT).GET().build();
+            HttpRequest.Builder b = HttpRequest.newBuilder(url).timeout(timeout).header("User-Agent", policy.userAgent())
+                    .header("Accept", ACCEPT).GET();
+            if (known.etag() != null) {
+                b.header("If-None-Match", known.etag());
+            }
+            if (known.lastModified() != null) {
+                b.header("If-Modified-Since", known.lastModified());
+            }
+            request = b.build();
         } catch (IllegalArgumentException e) {
             throw new FetchException("not a URL that can be requested: " + e.getMessage());
         }
         pacer.awaitTurn(url);
         CompletableFuture<HttpResponse<CappedBody.Result>> response = null;
         try {
-            response = client.sendAsync(request, CappedBody.handler(policy.maxBytes()));
+            response = client.sendAsync(request, CappedBody.handler(maxBytes));
             // The request timeout covers only the headers; this one also covers a body that trickles in.
-            return response.get(policy.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            return response.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw new HttpTimeoutException("request timed out");
         } catch (ExecutionException e) {
@@ -124,6 +212,12 @@ public final class PoliteFetcher {
             }
             pacer.finished(url);
         }
+    }
+
+    private static URI location(URI current, HttpResponse<?> r) throws FetchException {
+        String location = r.headers().firstValue("Location")
+                .orElseThrow(() -> new FetchException("HTTP " + r.statusCode() + " redirect without a Location"));
+        return resolve(current, location);
     }
 
     private static boolean isRedirect(int status) {
@@ -152,12 +246,12 @@ public final class PoliteFetcher {
         }
     }
 
-    private String describe(IOException e) {
+    private static String describe(IOException e, Duration timeout) {
         if (e instanceof HttpConnectTimeoutException) {
-            return "connect timed out after " + durationText(policy.timeout());
+            return "connect timed out after " + durationText(timeout);
         }
         if (e instanceof HttpTimeoutException) {
-            return "timed out after " + durationText(policy.timeout());
+            return "timed out after " + durationText(timeout);
         }
         if (e instanceof ConnectException) {
             return "cannot connect" + (e.getMessage() == null ? "" : ": " + e.getMessage());

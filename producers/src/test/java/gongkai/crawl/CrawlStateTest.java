@@ -59,4 +59,20 @@ class CrawlStateTest {
         IOException e = assertThrows(IOException.class, () -> CrawlState.load(file));
         assertTrue(e.getMessage().endsWith("crawl-state.tsv:2: not a crawl state line (sha256<TAB>url<TAB>instant)"), e.getMessage());
     }
+
+    @Test
+    void remembersValidatorsOnlyForPublishedVersions() throws Exception {
+        Path file = dir.resolve("crawl-state.tsv");
+        CrawlState state = CrawlState.load(file);
+        state.remember(SHA_A, "http://a.gov.cn/2023.pdf", T);
+        state.rememberValidators("http://a.gov.cn/2023.pdf", new Validators("W/\"5f-1\"", "Tue, 30 Jan 2024 01:00:00 GMT"), SHA_A);
+        state.rememberValidators("http://a.gov.cn/draft.pdf", new Validators("\"x\"", null), SHA_B);
+
+        CrawlState reloaded = CrawlState.load(file);
+
+        assertEquals(new Validators("W/\"5f-1\"", "Tue, 30 Jan 2024 01:00:00 GMT"), reloaded.validators("http://a.gov.cn/2023.pdf"));
+        assertEquals(Validators.NONE, reloaded.validators("http://a.gov.cn/draft.pdf"), "its content was never published: ask unconditionally");
+        assertEquals(Validators.NONE, reloaded.validators("http://a.gov.cn/other.pdf"));
+        assertEquals(Validators.NONE, new Validators("\"bad\ttag\"", " "), "a header value that cannot be stored is not kept");
+    }
 }

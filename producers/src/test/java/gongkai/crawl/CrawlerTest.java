@@ -257,7 +257,7 @@ class CrawlerTest {
     }
 
     private static PoliteFetcher fetcher(Duration delay) {
-        return new PoliteFetcher(FetchPolicy.defaults().withPerHostDelay(delay).withTimeout(TIMEOUT).withRetries(2)
+        return new PoliteFetcher(FetchPolicy.defaults().allowingPrivateTargets().withPerHostDelay(delay).withTimeout(TIMEOUT).withRetries(2)
                 .withBackoff(FIRST_BACKOFF, Duration.ofSeconds(2)).withMaxBytes(MAX_BYTES));
     }
 

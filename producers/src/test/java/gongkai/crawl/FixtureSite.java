@@ -23,7 +23,11 @@ import com.sun.net.httpserver.HttpServer;
  */
 final class FixtureSite implements AutoCloseable {
     /** One request as the server saw it; {@code nanos} is System.nanoTime() on arrival. */
-    record Hit(String path, long nanos, String userAgent) {
+    record Hit(String path, long nanos, String userAgent, Map<String, List<String>> headers) {
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
+                    .map(e -> e.getValue().get(0)).orElse(null);
+        }
     }
 
     private final HttpServer server;
@@ -35,7 +39,8 @@ final class FixtureSite implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(executor);
         server.createContext("/", exchange -> {
-            hits.add(new Hit(exchange.getRequestURI().getRawPath(), System.nanoTime(), exchange.getRequestHeaders().getFirst("User-Agent")));
+            hits.add(new Hit(exchange.getRequestURI().getRawPath(), System.nanoTime(), exchange.getRequestHeaders().getFirst("User-Agent"),
+                    Map.copyOf(exchange.getRequestHeaders())));
             try {
                 HttpHandler h = pages.get(exchange.getRequestURI().getRawPath());
                 if (h == null) {

@@ -88,4 +88,31 @@ class ListingPageTest {
                 "<p>统计截至2019年12月31日</p><div>发布日期： 2020年01月31日</div>")), "the labelled date, not the first one");
         assertEquals(Optional.empty(), ListingPage.publishedDate(Jsoup.parse("<p>发布日期：2020年13月31日</p>")));
     }
+
+    @Test
+    void findsTheFurtherPagesOfAListing() {
+        org.jsoup.nodes.Document page = Jsoup.parse("""
+                <div class="page"><a href="index.html">首页</a><a href="index_1.html">下一页</a><a href="index_9.html">尾页</a>
+                <a href="http://other.example.com/index_1.html">下一页</a></div>
+                <script type="text/javascript">
+                  var countPage = 4//共多少页
+                  createPageHTML(countPage, 0, "index", "html");
+                </script>""", PAGE.toString());
+
+        assertEquals(List.of(URI.create("http://www.example.gov.cn/gk/nb/index_1.html"), URI.create("http://www.example.gov.cn/gk/nb/index_2.html"),
+                        URI.create("http://www.example.gov.cn/gk/nb/index_3.html")),
+                ListingPage.nextPages(page), "下一页 first, then the pager's pages, each once; not this page, not another host, not 尾页 alone");
+    }
+
+    @Test
+    void readsTheCommonCreatePageHtmlForms() {
+        URI page = URI.create("http://www.example.gov.cn/col/nb/index_2.html");
+        assertEquals(List.of(URI.create("http://www.example.gov.cn/col/nb/index.html"), URI.create("http://www.example.gov.cn/col/nb/index_1.html"),
+                URI.create("http://www.example.gov.cn/col/nb/index_2.html")), ListingPage.scriptedPages("createPageHTML(3, 2, 'index', 'html');", page));
+        assertEquals(2, ListingPage.scriptedPages("createPageHTML('page_div', 2, 1, 'index', 'html', 27);", page).size(),
+                "element id first and record count last");
+        assertEquals(List.of(), ListingPage.scriptedPages("createPageHTML(n, 0, 'index', 'html');", page), "a count that cannot be known");
+        assertEquals(List.of(), ListingPage.scriptedPages("createPageHTML(100000, 0, 'index', 'html');", page), "a pager not believed");
+        assertEquals(List.of(), ListingPage.scriptedPages("createPageHTML(3, 0, '../../etc/x', 'html');", page), "a name, not a path");
+    }
 }

@@ -29,7 +29,9 @@ class PoliteFetcherTest {
     }
 
     private static FetchPolicy policy() {
-        return FetchPolicy.defaults().withPerHostDelay(Duration.ZERO).withTimeout(Duration.ofSeconds(2)).withRetries(3)
+        // robots.txt and the address guard have their own tests (FetchEtiquetteTest): here they would only add requests
+        return FetchPolicy.defaults().ignoringRobotsTxt().allowingPrivateTargets().withPerHostDelay(Duration.ZERO)
+                .withTimeout(Duration.ofSeconds(2)).withRetries(3)
                 .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(2)).withMaxBytes(1024);
     }
 
