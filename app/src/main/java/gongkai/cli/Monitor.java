@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
                 "and the carry-over between years, and publishes alerts."},
         subcommands = {DemoCommand.class, RunCommand.class, CheckCommand.class, ParseCommand.class, SubmitCommand.class,
                 CrawlCommand.class, RosterCommand.class, BenchCommand.class, AlertsCommand.class, ReplayCommand.class, HistoryCommand.class,
+                TopicsCommand.class, ResetCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Monitor {
     public static void main(String[] args) {

@@ -26,8 +26,15 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
-    @Option(names = "--until", required = true, description = "Last moment considered: a date (end of that day in --zone) or an ISO instant.")
+    @Option(names = "--until", description = "Last moment considered: a date (end of that day in --zone) or an ISO instant.")
     String until;
+
+    @Option(names = "--list", description = "List the replays on the cluster: their topics, registry subjects, group and local state.")
+    boolean list;
+
+    @Option(names = "--delete", paramLabel = "ID", description = "Delete a replay's topics, subjects, consumer group and local state "
+            + "(its result files are kept).")
+    String delete;
 
     @Option(names = "--from", description = "First moment considered: a date (start of that day in --zone) or an ISO instant.")
     String from;
@@ -47,6 +54,13 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         MonitorConfig config = cluster.load();
+        if (list || delete != null) {
+            return ReplayHousekeeping.run(config, list, delete, until != null || from != null || id != null);
+        }
+        if (until == null) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "replay needs --until DATE (or --list, or --delete ID)");
+        }
         Instant untilInstant = parse(until, true);
         Instant fromInstant = from == null ? null : parse(from, false);
         String replayId = id != null ? id.replaceAll("[^A-Za-z0-9._-]", "_")

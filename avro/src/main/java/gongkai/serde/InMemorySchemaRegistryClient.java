@@ -101,6 +101,20 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
         return levels.getOrDefault(subject, "BACKWARD");
     }
 
+    @Override
+    public synchronized List<String> subjects() {
+        return new ArrayList<>(bySubject.keySet());
+    }
+
+    @Override
+    public synchronized List<Integer> deleteSubject(String subject) {
+        List<RegisteredSchema> versions = bySubject.remove(subject);
+        if (versions == null) {
+            throw new SchemaRegistryException("registry " + baseUrl() + ": subject '" + subject + "' not found", 404, 40401, null);
+        }
+        return versions.stream().map(RegisteredSchema::version).toList();
+    }
+
     private boolean compatible(String subject, Schema candidate, Schema latest) {
         String level = getCompatibility(subject);
         boolean ok = true;

@@ -142,6 +142,29 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         return level == null ? null : level.asText();
     }
 
+    @Override
+    public java.util.List<String> subjects() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        send("GET", "/subjects", null, "list the subjects").forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    @Override
+    public java.util.List<Integer> deleteSubject(String subject) {
+        java.util.List<Integer> versions = new java.util.ArrayList<>();
+        send("DELETE", "/subjects/" + enc(subject), null, "delete subject '" + subject + "'").forEach(n -> versions.add(n.asInt()));
+        try {
+            send("DELETE", "/subjects/" + enc(subject) + "?permanent=true", null, "delete subject '" + subject + "' permanently");
+        } catch (SchemaRegistryException e) {
+            // A registry that deletes at once has nothing left to delete permanently.
+            if (!e.isNotFound()) {
+                throw e;
+            }
+        }
+        idsBySubject.remove(subject);
+        return versions;
+    }
+
     private void remember(String subject, Schema schema, int id) {
         idsBySubject.computeIfAbsent(subject, s -> new ConcurrentHashMap<>()).put(schema, id);
         schemasById.putIfAbsent(id, schema);

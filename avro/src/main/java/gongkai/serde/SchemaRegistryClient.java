@@ -35,4 +35,13 @@ public interface SchemaRegistryClient {
     void setCompatibility(String subject, String level);
 
     String getCompatibility(String subject);
+
+    /** Every subject the registry holds (soft-deleted ones left out, as the registries list them). */
+    java.util.List<String> subjects();
+
+    /**
+     * Deletes a subject with all its versions, permanently where the registry tells soft from hard deletion (a soft
+     * delete first, as Confluent's requires); returns the versions deleted. Schema ids other subjects use stay readable.
+     */
+    java.util.List<Integer> deleteSubject(String subject);
 }

@@ -144,6 +144,18 @@ public final class LocalSchemaRegistry implements AutoCloseable {
     }
 
     private void apply(String key, String value) {
+        if (value == null) {
+            // a deleted subject version: "subject|version"
+            int bar = key.lastIndexOf('|');
+            List<Version> versions = bar < 0 ? null : bySubject.get(key.substring(0, bar));
+            if (versions != null) {
+                versions.removeIf(v -> Integer.toString(v.version()).equals(key.substring(bar + 1)));
+                if (versions.isEmpty()) {
+                    bySubject.remove(key.substring(0, bar));
+                }
+            }
+            return;
+        }
         try {
             JsonNode v = JSON.readTree(value);
             if (key.startsWith("config|")) {
@@ -161,7 +173,7 @@ public final class LocalSchemaRegistry implements AutoCloseable {
 
     private void persist(String key, ObjectNode value) {
         try {
-            store.send(new ProducerRecord<>(STORE_TOPIC, key, value.toString())).get();
+            store.send(new ProducerRecord<>(STORE_TOPIC, key, value == null ? null : value.toString())).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -220,6 +232,9 @@ public final class LocalSchemaRegistry implements AutoCloseable {
             }
             return new Reply(200, describe(v));
         }
+        if ((m = SUBJECT.matcher(path)).matches() && method.equals("DELETE")) {
+            return deleteSubject(decode(m.group(1)));
+        }
         if ((m = SUBJECT.matcher(path)).matches() && method.equals("POST")) {
             String subject = decode(m.group(1));
             List<Version> versions = bySubject.get(subject);
@@ -264,6 +279,24 @@ public final class LocalSchemaRegistry implements AutoCloseable {
             return new Reply(200, Map.of("compatibilityLevel", level(subject)));
         }
         return error(404, 404, "HTTP 404 Not Found: " + method + " " + path + " is not part of this registry's API subset");
+    }
+
+    /**
+     * Deletes a subject's versions for good (tombstones in the store topic, so a restart does not bring them back). Soft
+     * and permanent deletion are the same here; a permanent delete of a subject already gone is 404, as Confluent answers.
+     * Schema ids stay readable by id: data written with them must stay readable.
+     */
+    private Reply deleteSubject(String subject) {
+        List<Version> versions = bySubject.get(subject);
+        if (versions == null) {
+            return subjectNotFound(subject);
+        }
+        for (Version v : versions) {
+            persist(subject + "|" + v.version(), null);
+        }
+        bySubject.remove(subject);
+        log.info("deleted subject {} ({} versions)", subject, versions.size());
+        return new Reply(200, versions.stream().map(Version::version).toList());
     }
 
     private Reply register(String subject, Schema schema) {
