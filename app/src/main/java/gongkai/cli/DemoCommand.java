@@ -20,6 +20,7 @@ import gongkai.submit.OutcomeTracker;
 import gongkai.submit.SubmissionPublisher;
 import gongkai.submit.Submissions;
 import gongkai.topics.Topics;
+import gongkai.metrics.PrometheusEndpoint;
 import gongkai.topology.ComplianceApp;
 import gongkai.topology.MonitorSerdes;
 import picocli.CommandLine.Command;
@@ -58,8 +59,10 @@ final class DemoCommand implements Callable<Integer> {
             Topics topics = Topics.live();
             System.out.println("broker   " + embedded.bootstrapServers());
             System.out.println("registry " + embedded.schemaRegistryUrl());
-            try (ComplianceApp app = ComplianceApp.start(config, topics)) {
+            try (ComplianceApp app = ComplianceApp.start(config, topics);
+                 PrometheusEndpoint metrics = PrometheusEndpoint.start(config, app.streams(), true)) {
                 System.out.println("topics   " + String.join(", ", topics.all()));
+                System.out.println("metrics  " + (metrics == null ? "off" : metrics.url()));
                 System.out.println("topology started (application.id=" + config.applicationId() + ", exactly_once_v2)");
                 AlertPrinter printer = AlertPrinter.start(config, topics, System.out);
                 int exit = 0;

@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 
 import gongkai.config.MonitorConfig;
 import gongkai.topics.Topics;
+import gongkai.metrics.PrometheusEndpoint;
 import gongkai.topology.ComplianceApp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,9 +20,11 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         MonitorConfig config = cluster.load();
         StopSignal signal = new StopSignal();
-        try (ComplianceApp app = ComplianceApp.start(config, Topics.live())) {
+        try (ComplianceApp app = ComplianceApp.start(config, Topics.live());
+             PrometheusEndpoint metrics = PrometheusEndpoint.start(config, app.streams(), false)) {
             System.out.println("running: application.id=" + config.applicationId() + " bootstrap=" + config.bootstrapServers()
                     + " registry=" + config.schemaRegistryUrl() + " (Ctrl-C to stop)");
+            System.out.println("metrics: " + (metrics == null ? "off (metrics.port=-1)" : metrics.url()));
             signal.await();
         } finally {
             signal.closed();

@@ -35,10 +35,13 @@ public final class MonitorConfig {
     public static final String DATA_DIR = "data.dir";
     public static final String MAX_DOCUMENT_BYTES = "parser.max.document.bytes";
     public static final String SEVERITY_PREFIX = "rules.severity.";
+    /** Where {@code run} and {@code demo} serve Prometheus metrics: address (default 127.0.0.1) and port (9404; 0 any free, -1 off). */
+    public static final String METRICS_HOST = "metrics.host";
+    public static final String METRICS_PORT = "metrics.port";
 
     /** Settings that belong to the monitor rather than to the Kafka clients. */
     private static final java.util.Set<String> MONITOR_KEYS = java.util.Set.of(SCHEMA_REGISTRY_URL, AUTO_REGISTER,
-            TOPIC_PARTITIONS, TOPIC_REPLICATION, DATA_DIR, MAX_DOCUMENT_BYTES);
+            TOPIC_PARTITIONS, TOPIC_REPLICATION, DATA_DIR, MAX_DOCUMENT_BYTES, METRICS_HOST, METRICS_PORT);
 
     private final Map<String, String> values;
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.RejectedSubmission;
 import gongkai.avro.ReportSubmission;
+import gongkai.metrics.MonitorMetrics;
 import gongkai.parse.ReportParser;
 import gongkai.parse.ReportRejectedException;
 import gongkai.text.SafeText;
@@ -48,6 +49,7 @@ public final class ParseSubmissionProcessor implements Processor<String, ReportS
                 submission == null ? null : submission.getSubmissionId());
         if (submission == null) {
             // A tombstone on an append-only log is a producer mistake; account for it rather than drop it.
+            MonitorMetrics.rejected("EMPTY", 0);
             reject(out, null, "EMPTY", "record " + meta.topic() + "/" + meta.partition() + "@" + meta.offset()
                     + " has no value (tombstone) where a submission was expected", null, meta);
             return;
@@ -56,13 +58,16 @@ public final class ParseSubmissionProcessor implements Processor<String, ReportS
             // Outside the span a replay was asked for: not part of this run's history.
             return;
         }
+        long start = System.nanoTime();
         try {
             DisclosureReport report = parser.parse(submission);
+            MonitorMetrics.parsed(System.nanoTime() - start);
             log.info("parsed agency={} year={} report={} source={} submission={}", SafeText.forLog(report.getAgency()),
                     report.getYear(), SafeText.forLog(report.getReportId()), SafeText.forLog(submission.getSource()),
                     submission.getSubmissionId());
             context.forward(out.withKey(report.getAgency()).withValue(report), PARSED);
         } catch (ReportRejectedException e) {
+            MonitorMetrics.rejected(e.reason().name(), System.nanoTime() - start);
             reject(out, submission, e.reason().name(), e.getMessage(), e.ruleId(), meta);
         }
     }

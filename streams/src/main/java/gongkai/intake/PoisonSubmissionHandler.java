@@ -52,6 +52,7 @@ public final class PoisonSubmissionHandler implements DeserializationExceptionHa
                 .setSourceTopic(record.topic()).setSourcePartition(record.partition()).setSourceOffset(record.offset())
                 .setRejectedAt(Instant.ofEpochMilli(record.timestamp()))
                 .build();
+        gongkai.metrics.MonitorMetrics.rejected(rejected.getReasonCode(), 0);
         log.warn("poison submission {}/{}@{} sent to {}: {}", record.topic(), record.partition(), record.offset(), rejectedTopic,
                 SafeText.forLog(exception.getMessage()));
         ProducerRecord<byte[], byte[]> dead = new ProducerRecord<>(rejectedTopic, null, record.key(),

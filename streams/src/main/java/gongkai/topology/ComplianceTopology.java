@@ -64,7 +64,8 @@ public final class ComplianceTopology {
                 Serdes.String(), serdes.reports()), "compliance");
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ComplianceProcessor.ALERTS_STORE),
                 Serdes.String(), serdes.alerts()), "compliance");
-        t.addSink(ComplianceProcessor.ALERT_EVENTS, topics.alertEvents(), keys, serdes.alerts().serializer(), "compliance");
+        t.addSink(ComplianceProcessor.ALERT_EVENTS, topics.alertEvents(), keys,
+                gongkai.metrics.MonitorMetrics.countingAlertEvents(serdes.alerts().serializer()), "compliance");
         t.addSink(ComplianceProcessor.OPEN_ALERTS, topics.openAlerts(), keys, serdes.alerts().serializer(), "compliance");
         t.addSink(ComplianceProcessor.VERDICTS, topics.verdicts(), keys, serdes.verdicts().serializer(), "compliance");
         return t;
