@@ -56,6 +56,8 @@ class MetricsIT {
                 String series = rejected.substring(0, rejected.lastIndexOf(' '));
                 assertEquals(1.0, value(after, series) - value(before, series), "one rejection, under its reason: " + rejected);
                 System.out.println("scraped after one parsed and one rejected submission:\n" + grep(after, "gongkai_"));
+                System.out.println("metric names: " + after.lines().filter(l -> !l.startsWith("#") && !l.isBlank())
+                        .map(l -> l.split("[{ ]", 2)[0]).distinct().sorted().toList());
                 assertTrue(value(after, "gongkai_parse_seconds_count{outcome=\"parsed\"}") >= 1, after);
                 assertTrue(after.contains("gongkai_parse_seconds_bucket{outcome=\"parsed\",le="), "parse time as a histogram");
                 assertTrue(after.lines().anyMatch(l -> l.startsWith("gongkai_alerts_raised_total{rule=\"R-") && !l.endsWith(" 0.0")),
