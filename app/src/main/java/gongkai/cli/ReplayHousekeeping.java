@@ -5,6 +5,7 @@ import java.util.List;
 import gongkai.config.MonitorConfig;
 import gongkai.ops.ReplayCatalog;
 import gongkai.serde.SchemaRegistryClient;
+import gongkai.text.SafeText;
 import org.apache.kafka.clients.admin.Admin;
 
 /** {@code replay --list} and {@code replay --delete ID}: what replays leave on the cluster, and clearing it away. */
@@ -31,7 +32,7 @@ final class ReplayHousekeeping {
             }
             ReplayCatalog.Entry gone = catalog.delete(delete);
             gone.topics().forEach(t -> System.out.println("deleted topic " + t));
-            gone.subjects().forEach(s -> System.out.println("deleted subject " + s));
+            gone.subjects().forEach(s -> System.out.println("deleted subject " + SafeText.forLog(s)));
             System.out.println("deleted replay " + gone.id() + ": " + gone.topics().size() + " topic(s), " + gone.subjects().size()
                     + " subject(s)" + (gone.group() ? ", its consumer group" : "") + (gone.stateDir() != null ? ", its local state" : ""));
             return 0;
