@@ -108,7 +108,15 @@ public final class Dashboard implements AutoCloseable {
     }
 
     private void handle(HttpExchange ex) throws IOException {
-        try (ex) {
+        try {
+            route(ex);
+        } finally {
+            ex.close();
+        }
+    }
+
+    private void route(HttpExchange ex) throws IOException {
+        try {
             securityHeaders(ex);
             String path = ex.getRequestURI().getRawPath();
             String query = ex.getRequestURI().getRawQuery();

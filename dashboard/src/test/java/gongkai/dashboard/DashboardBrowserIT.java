@@ -63,6 +63,7 @@ class DashboardBrowserIT {
     static Path dir;
     static EmbeddedCluster cluster;
     static ComplianceApp app;
+    static ComplianceApp secondInstance;
     static Dashboard dashboard;
     static MonitorConfig config;
     static MonitorSerdes serdes;
@@ -83,7 +84,9 @@ class DashboardBrowserIT {
         flags.put(MonitorConfig.TOPIC_PARTITIONS, "2");
         config = MonitorConfig.load(null, Map.of(), flags);
         serdes = MonitorSerdes.using(SchemaRegistryClient.connect(cluster.schemaRegistryUrl()), true);
+        // Two instances of the topology share the partitions: the dashboard reads their output topics, not their stores.
         app = ComplianceApp.start(config, topics);
+        secondInstance = ComplianceApp.start(config.with("state.dir", dir.resolve("second-instance").toString()), topics);
         dashboard = Dashboard.start(config, topics, DashboardOptions.local(0));
 
         List<ReportSubmission> sent = new ArrayList<>();
@@ -111,6 +114,9 @@ class DashboardBrowserIT {
         }
         if (dashboard != null) {
             dashboard.close();
+        }
+        if (secondInstance != null) {
+            secondInstance.close();
         }
         if (app != null) {
             app.close();
@@ -188,7 +194,11 @@ class DashboardBrowserIT {
         waitUpTo(10).until(b -> b.findElement(By.cssSelector("code.sha")).getText().length() == 64);
         assertFalse(browser.findElements(By.cssSelector("table.s3 tr[data-row='CARRIED_OVER'] td.alert-cell")).isEmpty());
         assertTrue(browser.findElement(By.tagName("main")).getText().contains("本年“二、上年结转"));
+
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1400));
+        ((JavascriptExecutor) browser).executeScript("document.querySelector('table.s3').scrollIntoView();");
         screenshot("report");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
 
         browser.get(base + "rejected");
         assertTrue(browser.findElement(By.cssSelector("table.rejected")).getText().contains("crawler/garbage.bin"));
