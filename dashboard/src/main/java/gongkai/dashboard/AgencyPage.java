@@ -23,7 +23,12 @@ final class AgencyPage {
         List<ComplianceAlert> open = state.openAlerts().stream().filter(a -> a.getAgency().equals(agency)).toList();
         StringBuilder h = new StringBuilder("<h1>").append(Html.text(agency)).append("</h1>");
         if (years.isEmpty() && open.isEmpty()) {
-            h.append("<p class=\"notice\">").append(Html.both("没有此机关的报告", "No report of this agency")).append("</p>");
+            // The header's search box gives part of a name: offer the agencies whose name contains it.
+            List<String> matches = state.agencies().stream().filter(n -> n.contains(agency)).toList();
+            h.append("<p class=\"notice\">").append(Html.both(matches.isEmpty() ? "没有此机关的报告" : "名称包含此文字的机关",
+                    matches.isEmpty() ? "No report of this agency" : "Agencies whose name contains this")).append("</p><ul>");
+            matches.forEach(n -> h.append("<li><a href=\"/agency?name=").append(Html.q(n)).append("\">").append(Html.text(n)).append("</a></li>"));
+            h.append("</ul>");
             return Layout.page("机关", "Agency", "agency", h.toString());
         }
         verdicts(h, state, agency);

@@ -147,6 +147,10 @@ final class LiveView implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        if (!thread.isAlive()) {
+            consumer.close(Duration.ZERO);
+            return;
+        }
         consumer.wakeup();
         try {
             thread.join(10_000);

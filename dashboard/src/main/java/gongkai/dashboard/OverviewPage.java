@@ -10,6 +10,8 @@ import gongkai.avro.Severity;
 
 /** Standing alerts by severity, rule and agency; the missing and late reports; the filtered list; live counts. */
 final class OverviewPage {
+    /** Rows the page lists; hundreds of agencies can stand thousands of alerts, which the exports carry whole. */
+    static final int MAX_ROWS = 500;
     private OverviewPage() {
     }
 
@@ -27,6 +29,8 @@ final class OverviewPage {
         card(h, "DISMISSED", "已驳回", "dismissed", counts);
         h.append("<div class=\"card live\"><span class=\"label\">").append(Html.both("实时", "Live"))
                 .append("</span><span id=\"live-state\" class=\"live-state\">…</span></div></section>");
+        // Events since the page opened, newest first: the office sees what just happened without reloading.
+        h.append("<section class=\"live-panel\"><h2>").append(Html.both("实时事件", "Live events")).append("</h2><ol id=\"live-feed\" class=\"feed\"></ol></section>");
 
         List<ComplianceAlert> active = open.stream().filter(a -> !AlertQuery.dismissed(a)).toList();
         h.append("<section class=\"columns\">");
@@ -57,9 +61,12 @@ final class OverviewPage {
         h.append("<p class=\"export\">").append(shown.size()).append(" ").append(Html.both("条", "shown")).append(" · ")
                 .append("<a id=\"export-csv\" href=\"/export.csv").append(qs.isEmpty() ? "" : "?" + Html.attr(qs)).append("\">CSV</a> · ")
                 .append("<a id=\"export-xlsx\" href=\"/export.xlsx").append(qs.isEmpty() ? "" : "?" + Html.attr(qs)).append("\">Excel (.xlsx)</a></p>");
-        alertTable(h, shown);
+        if (shown.size() > MAX_ROWS) {
+            h.append("<p class=\"notice\">").append(Html.both("只显示最严重的 " + MAX_ROWS + " 条；导出文件包含全部", "Showing the worst " + MAX_ROWS
+                    + "; the exports hold them all")).append("</p>");
+        }
+        alertTable(h, shown.subList(0, Math.min(shown.size(), MAX_ROWS)));
         h.append("</section>");
-        h.append("<section><h2>").append(Html.both("实时事件", "Live events")).append("</h2><ol id=\"live-feed\" class=\"feed\"></ol></section>");
         return Layout.page("总览", "Overview", "overview", h.toString());
     }
 

@@ -37,14 +37,17 @@ final class ReportChoice {
     static Tables.Marks marks(ViewState state, List<ComplianceAlert> alerts, String reportId) {
         Map<String, List<String>> byCell = new LinkedHashMap<>();
         Map<String, CellMark.Side> sides = new HashMap<>();
+        Map<String, String> messages = new HashMap<>();
         for (ComplianceAlert a : alerts) {
             for (CellMark m : CellMark.of(a, previousReportId(state, a))) {
                 if (m.reportId().equals(reportId)) {
                     byCell.computeIfAbsent(m.key(), k -> new ArrayList<>()).add(a.getAlertKey());
                     sides.merge(m.key(), m.side(), (x, y) -> x == y ? x : CellMark.Side.AT);
+                    // The cell's tooltip: each alert's rule and bilingual message (an attribute, escaped by Tables).
+                    messages.merge(m.key(), a.getRuleId() + " " + a.getMessageZh() + "\n" + a.getMessageEn(), (x, y) -> x + "\n\n" + y);
                 }
             }
         }
-        return new Tables.Marks(byCell, sides);
+        return new Tables.Marks(byCell, sides, messages);
     }
 }

@@ -23,9 +23,9 @@ final class Tables {
     private static final List<String> REVIEW_GROUPS = List.of("行政复议", "行政诉讼·未经复议直接起诉", "行政诉讼·复议后起诉");
 
     /** Marks by cell key: which alerts name the cell, and the side. */
-    record Marks(Map<String, List<String>> alerts, Map<String, CellMark.Side> sides) {
+    record Marks(Map<String, List<String>> alerts, Map<String, CellMark.Side> sides, Map<String, String> messages) {
         static Marks none() {
-            return new Marks(Map.of(), Map.of());
+            return new Marks(Map.of(), Map.of(), Map.of());
         }
     }
 
@@ -99,7 +99,8 @@ final class Tables {
         if (alerts != null && !alerts.isEmpty()) {
             CellMark.Side side = marks.sides().get(key);
             h.append(" class=\"alert-cell side-").append(side.name().toLowerCase(java.util.Locale.ROOT)).append('"')
-                    .append(" data-alerts=\"").append(Html.attr(String.join(" ", alerts.stream().map(Tables::anchor).toList()))).append('"');
+                    .append(" data-alerts=\"").append(Html.attr(String.join(" ", alerts.stream().map(Tables::anchor).toList()))).append('"')
+                    .append(" title=\"").append(Html.attr(marks.messages().get(key))).append('"');
         }
         return h.append('>').append(Html.text(shown)).append("</td>").toString();
     }

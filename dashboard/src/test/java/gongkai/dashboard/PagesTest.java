@@ -102,10 +102,18 @@ class PagesTest {
             assertTrue(link.attr("data-from-report").contains("|2021|") && link.attr("data-to-report").contains("|2022|"), link.toString());
             assertEquals("3", from.text(), "2021 carried 3 forward");
             assertEquals("2", to.text(), "2022 says 2 were carried over");
+            assertTrue(to.attr("title").contains("上年结转") && to.attr("title").contains("carried over"), "the cell shows the bilingual message: " + to);
         }
         assertEquals(2, pair.select("tr.carried-over").size(), "上年结转 highlighted in both years");
         assertEquals(2, pair.select("tr.carry-forward").size(), "结转下年度 highlighted in both years");
         assertTrue(page.select("ol.versions li").text().contains("raised"), "versions say what they raised");
+    }
+
+    @Test
+    void aPartOfANameListsTheAgenciesThatContainIt() {
+        Document page = Jsoup.parse(AgencyPage.render(state, "金盏"));
+        assertEquals(CHAOYANG, page.selectFirst("main ul li a").text());
+        assertTrue(Jsoup.parse(AgencyPage.render(state, "不存在")).text().contains("No report of this agency"));
     }
 
     private static String q(String value) {
