@@ -8,6 +8,7 @@ import gongkai.avro.DisclosureReport;
 import gongkai.avro.NarrativeClaim;
 import gongkai.avro.ParseWarning;
 import gongkai.avro.SectionHeading;
+import gongkai.report.RequestTable;
 
 /**
  * One parsed report version as a person reads it: identity, source and sha256, the sections and tables,
@@ -51,7 +52,7 @@ final class ReportPage {
 
         h.append("<h2>").append(Html.both("告警", "Alerts")).append(" (").append(alerts.size()).append(")</h2>");
         for (ComplianceAlert a : alerts) {
-            alert(h, a);
+            alert(h, state, a);
         }
         if (!r.getClaims().isEmpty()) {
             h.append("<h2>").append(Html.both("正文所述数字", "Counts stated in the text")).append("</h2><ul>");
@@ -70,7 +71,7 @@ final class ReportPage {
         return Layout.page("报告", "Report", "report", h.toString());
     }
 
-    private static void alert(StringBuilder h, ComplianceAlert a) {
+    private static void alert(StringBuilder h, ViewState state, ComplianceAlert a) {
         h.append("<article class=\"alert sev-").append(a.getSeverity().name().toLowerCase(java.util.Locale.ROOT)).append("\" id=\"")
                 .append(Tables.anchor(a.getAlertKey())).append("\"><header><strong>").append(a.getSeverity().name()).append(' ').append(Html.text(a.getRuleId()))
                 .append("</strong> ").append(Html.text(a.getYear())).append(" · ").append(Html.text(gongkai.watch.AlertFormatter.location(a.getLocation())))
@@ -88,8 +89,27 @@ final class ReportPage {
             sideList(h, "左边", "left side", a.getLeft());
             sideList(h, "右边", "right side", a.getRight());
             h.append("</div>");
+        } else {
+            comparedCells(h, state, a);
         }
         h.append("</article>");
+    }
+
+    /** For alerts whose rule does not list its cells: the cells its place names, with the values the reports state. */
+    private static void comparedCells(StringBuilder h, ViewState state, ComplianceAlert a) {
+        List<CellMark> marks = CellMark.of(a, ReportChoice.previousReportId(state, a));
+        if (marks.size() < 2) {
+            return;
+        }
+        h.append("<ul class=\"compared\">");
+        for (CellMark m : marks) {
+            DisclosureReport r = state.report(m.reportId()).orElse(null);
+            int column = RequestTable.COLUMNS.indexOf(m.column());
+            Long value = r == null || m.section() != 3 || column < 0 ? null : RequestTable.cell(r, m.row(), column);
+            h.append("<li>").append(r == null ? "" : r.getYear() + " · ").append(Html.text(m.section() + " · " + m.row() + " · " + m.column()))
+                    .append(" = <b>").append(value == null ? "?" : value.toString()).append("</b></li>");
+        }
+        h.append("</ul>");
     }
 
     private static void sideList(StringBuilder h, String zh, String en, List<CellRef> cells) {

@@ -110,6 +110,18 @@ class PagesTest {
     }
 
     @Test
+    void reportPageShowsTheAlertsWithTheCellsTheyCompare() {
+        String id = state.versions(CHAOYANG).stream().filter(r -> r.getYear() == 2022).findFirst().orElseThrow().getReportId();
+        Document page = Jsoup.parse(ReportPage.render(state, state.report(id).orElseThrow()));
+        assertEquals(2, page.select("table.s3 tr[data-row=CARRIED_OVER] td.alert-cell").size());
+        Element alert = page.select("article.alert").stream().filter(e -> e.text().contains("R-CONT-01") && e.text().contains("总计")).findFirst().orElseThrow();
+        assertTrue(alert.text().contains("this report's carried over is 2"), alert.text());
+        assertTrue(alert.select("ul.compared").text().contains("2021 · 3 · CARRY_FORWARD · 总计 = 3"), alert.text());
+        assertTrue(alert.select("ul.compared").text().contains("2022 · 3 · CARRIED_OVER · 总计 = 2"), alert.text());
+        assertEquals(64, page.selectFirst("code.sha").text().length());
+    }
+
+    @Test
     void aPartOfANameListsTheAgenciesThatContainIt() {
         Document page = Jsoup.parse(AgencyPage.render(state, "金盏"));
         assertEquals(CHAOYANG, page.selectFirst("main ul li a").text());
