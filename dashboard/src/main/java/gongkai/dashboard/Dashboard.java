@@ -228,12 +228,11 @@ public final class Dashboard implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new BadRequest("action must be ACKNOWLEDGE, DISMISS or REOPEN");
         }
-        String comment = form.getOrDefault("comment", "");
         String reviewer = basicUser != null ? basicUser : form.getOrDefault("reviewer", "office");
-        if (comment.length() > 2000 || reviewer.length() > 100) {
-            throw new BadRequest("comment (2000) or reviewer (100 characters) too long");
+        if (reviewer.length() > 100) {
+            throw new BadRequest("reviewer longer than 100 characters");
         }
-        AlertReview recorded = reviews.publish(alert, action, reviewer, comment);
+        AlertReview recorded = reviews.publish(ReviewPublisher.review(alert, action, form.get("comment"), reviewer, java.time.Instant.now()));
         state.review(recorded);
         log.info("review {} of {} by {}", action, SafeText.forLog(key), SafeText.forLog(reviewer));
         ex.getResponseHeaders().add("Location", "/alert?key=" + URLEncoder.encode(key, StandardCharsets.UTF_8));

@@ -16,11 +16,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Writes the office's review decisions to the reviews topic, keyed by alert key, and waits for the
- * broker's acknowledgement so a page that says "recorded" is true. (Stands in for the shared publisher
- * of the alerts work until both are merged into one.)
+ * Writes the office's review decisions to the reviews topic and waits for the broker's acknowledgement,
+ * so a page that says "recorded" is true. Keyed by the alert's agency, like the reports, so a review
+ * reaches the topology task that holds the alert. Stands in for {@code gongkai.review.ReviewPublisher}
+ * of the alerts work (same methods) until the two are merged into one.
  */
 final class ReviewPublisher implements AutoCloseable {
+    static final int MAX_COMMENT = 2000;
+
     private final KafkaProducer<String, AlertReview> producer;
     private final String topic;
 
@@ -32,13 +35,25 @@ final class ReviewPublisher implements AutoCloseable {
         this.topic = topic;
     }
 
-    /** Records a decision about the alert as it stands now (its expected/actual: a dismissal holds while they are unchanged). */
-    AlertReview publish(ComplianceAlert alert, ReviewAction action, String reviewer, String comment) {
-        AlertReview review = AlertReview.newBuilder().setReviewId(UUID.randomUUID().toString()).setAlertKey(alert.getAlertKey())
-                .setAction(action).setReviewer(reviewer).setComment(comment).setReviewedAt(Instant.now())
+    /** A decision about the alert as it stands now: its expected/actual go along (a dismissal holds while they are unchanged). */
+    static AlertReview review(ComplianceAlert alert, ReviewAction action, String comment, String reviewer, Instant at) {
+        if (reviewer == null || reviewer.isBlank()) {
+            throw new IllegalArgumentException("a review names who decided (reviewer)");
+        }
+        String text = comment == null ? "" : comment.strip();
+        if (text.length() > MAX_COMMENT) {
+            throw new IllegalArgumentException("comment longer than " + MAX_COMMENT + " characters");
+        }
+        return AlertReview.newBuilder().setReviewId(UUID.randomUUID().toString()).setAlertKey(alert.getAlertKey()).setAction(action)
+                .setComment(text).setReviewer(reviewer.strip()).setReviewedAt(at)
                 .setExpected(alert.getExpected()).setActual(alert.getActual()).build();
+    }
+
+    AlertReview publish(AlertReview review) {
+        String key = review.getAlertKey();
+        String agency = key.substring(0, Math.max(0, key.indexOf('|')));
         try {
-            producer.send(new ProducerRecord<>(topic, review.getAlertKey(), review)).get();
+            producer.send(new ProducerRecord<>(topic, null, review.getReviewedAt().toEpochMilli(), agency, review)).get();
             return review;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

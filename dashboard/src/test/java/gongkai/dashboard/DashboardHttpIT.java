@@ -168,11 +168,12 @@ class DashboardHttpIT {
         assertEquals(401, post(guarded, form, "Authorization", "Bearer wrong-token-0000000000").statusCode());
         assertEquals(303, post(guarded, "key=" + enc(key) + "&action=REOPEN&reviewer=api", "Authorization", "Bearer " + TOKEN).statusCode());
 
-        // Both decisions are on the reviews topic, keyed by the alert, with the values they were made on.
+        // Both decisions are on the reviews topic, keyed by the alert's agency (like the reports), with the values they were made on.
         AvroSerde<AlertReview> serde = new AvroSerde<>(AlertReview.class, SchemaRegistryClient.connect(config.schemaRegistryUrl()), false);
         List<AlertReview> recorded = new java.util.ArrayList<>();
         TopicReader.readToEnd(config.clientProperties(), topics.reviews(), serde.deserializer(), r -> {
-            assertEquals(key, r.key());
+            assertEquals("北京市朝阳区金盏乡人民政府", r.key());
+            assertEquals(key, r.value().getAlertKey());
             recorded.add(r.value());
         });
         assertEquals(List.of("ACKNOWLEDGE:it:看过了", "REOPEN:api:"),
