@@ -41,7 +41,7 @@ final class Tables {
             String cls = RequestTable.CARRIED_OVER.equals(code) ? " class=\"carried-over\""
                     : RequestTable.CARRY_FORWARD.equals(code) ? " class=\"carry-forward\"" : "";
             h.append("<tr data-row=\"").append(Html.attr(code)).append('"').append(cls).append("><th>")
-                    .append(Html.text(CellMark.plain(row.getLabel()))).append("</th>");
+                    .append(groupOf(code, CellMark.plain(row.getLabel()))).append(Html.text(CellMark.plain(row.getLabel()))).append("</th>");
             for (int i = 0; i < row.getCells().size() && i < RequestTable.COLUMNS.size(); i++) {
                 Long v = row.getCells().get(i);
                 String raw = i < row.getRaw().size() ? row.getRaw().get(i) : "";
@@ -51,6 +51,19 @@ final class Tables {
             h.append("</tr>");
         }
         return h.append("</tbody></table>").toString();
+    }
+
+    private static final Map<String, String> GROUPS = Map.of("WITHHELD_", "（三）不予公开", "UNABLE_", "（四）无法提供",
+            "NOT_PROCESSED_", "（五）不予处理", "OTHER_", "（六）其他处理");
+
+    /** Sub-rows print as "1.属于国家秘密" under a merged parent cell: the parent's name goes before them, muted. */
+    private static String groupOf(String code, String label) {
+        for (Map.Entry<String, String> g : GROUPS.entrySet()) {
+            if (code.startsWith(g.getKey()) && !label.contains(g.getValue().substring(3))) {
+                return "<span class=\"group\">" + g.getValue() + "</span> ";
+            }
+        }
+        return "";
     }
 
     static String activeTable(DisclosureReport r, Marks marks) {
