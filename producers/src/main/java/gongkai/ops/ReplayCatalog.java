@@ -119,8 +119,8 @@ public final class ReplayCatalog {
 
     private Entry entry(String id, Set<String> allIds, Set<String> topics, List<String> groups, List<String> subjects)
             throws InterruptedException, ExecutionException {
-        List<String> mine = topics.stream().filter(t -> belongs(t, id, allIds)).sorted().toList();
-        List<String> mySubjects = subjects.stream().filter(s -> belongs(s, id, allIds)).sorted().toList();
+        List<String> mine = topics.stream().filter(t -> belongs(t, id, allIds, applicationId)).sorted().toList();
+        List<String> mySubjects = subjects.stream().filter(s -> belongs(s, id, allIds, applicationId)).sorted().toList();
         boolean group = groups.contains(appPrefix(id));
         boolean running = false;
         if (group) {
@@ -141,15 +141,15 @@ public final class ReplayCatalog {
      * Whether a topic or subject name is this replay's: under its output prefix or its application id, and not
      * under the prefix of another replay whose id starts with this one's ("a" and "a.b", "x" and "x-2").
      */
-    private boolean belongs(String name, String id, Set<String> allIds) {
-        if (!ownedBy(name, id)) {
+    static boolean belongs(String name, String id, Set<String> allIds, String applicationId) {
+        if (!ownedBy(name, id, applicationId)) {
             return false;
         }
-        return allIds.stream().noneMatch(other -> other.length() > id.length() && other.startsWith(id) && ownedBy(name, other));
+        return allIds.stream().noneMatch(other -> other.length() > id.length() && other.startsWith(id) && ownedBy(name, other, applicationId));
     }
 
-    private boolean ownedBy(String name, String id) {
-        return name.startsWith(topicPrefix(id)) || name.startsWith(appPrefix(id) + "-");
+    private static boolean ownedBy(String name, String id, String applicationId) {
+        return name.startsWith(topicPrefix(id)) || name.startsWith(applicationId + "-replay-" + id + "-");
     }
 
     private static List<String> outputSuffixes() {
