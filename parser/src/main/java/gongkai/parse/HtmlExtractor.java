@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -13,56 +14,161 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
 /**
- * Reads HTML pages as government sites publish them: paragraphs, and tables laid out with rowspan/colspan.
- * Spans are resolved on a grid and written the way the .docx extraction writes them: a cell spanning columns
- * appears once, a cell spanning rows leaves a blank cell in the rows below, so one interpreter reads both.
+ * Reads HTML pages as government sites publish them: the report inside a site page with navigation, search,
+ * breadcrumbs, scripts and footer. Only the main content block is read (the innermost element that still holds every
+ * section heading the page has, else the usual content containers of Chinese government CMSs), and the page's
+ * standard meta tags are kept in {@link PageMeta} for the title, publication date and source.
+ *
+ * <p>Tables laid out with rowspan/colspan are resolved on a grid and written the way the .docx extraction writes
+ * them: a cell spanning columns appears once, a cell spanning rows leaves a blank cell in the rows below, so one
+ * interpreter reads both. A table that only lays out the page (it holds other tables, or long text) is read as the
+ * blocks of its cells, never as a data table.
  */
 final class HtmlExtractor {
     private HtmlExtractor() {
     }
 
     private static final Set<String> BLOCKS = Set.of("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
-            "section", "article", "header", "footer", "blockquote", "pre", "center", "dd", "dt", "dl", "title", "tr", "caption");
-    private static final Set<String> SKIP = Set.of("script", "style", "noscript", "head", "template", "iframe", "object", "svg");
+            "section", "article", "header", "footer", "blockquote", "pre", "center", "dd", "dt", "dl", "title", "tr", "caption",
+            "td", "th", "tbody", "table", "main", "aside", "nav", "form");
+    private static final Set<String> SKIP = Set.of("script", "style", "noscript", "head", "template", "iframe", "object", "svg",
+            "form", "input", "button", "select", "textarea", "nav", "link", "meta");
+    /** Classes and ids of the page furniture around a report: menus, breadcrumbs, search, sharing, footers. */
+    private static final Pattern FURNITURE = Pattern.compile(
+            "(?i).*(breadcrumb|crumb|\\bnav|menu|search|share|footer|foot\\b|header|toolbar|qrcode|ewm|print|position|location|"
+                    + "sidebar|friendlink|links_con|relnews|related|copyright|bottom|login).*");
+    /** Containers of the article body in the CMSs Chinese government sites run on (TRS, Hanweb, Ucap, ...). */
+    private static final String CMS_CONTENT = "#zoom, .TRS_Editor, .Custom_UnionStyle, #UCAP-CONTENT, .view.TRS_UEDITOR, "
+            + ".article-content, .article_content, #article, .article, #content, .content, .pages_content, .main-txt, article";
+    /** Words that only the six section headings carry; a page's block holding all of them holds the report. */
+    private static final String[] HEADING_WORDS = {"总体情况", "主动公开政府信息", "收到和处理政府信息公开申请",
+        "行政诉讼情况", "存在的主要问题", "其他需要报告的事项"};
     private static final int MAX_SPAN = 200;
     private static final int MAX_SLOTS = 1_000_000;
+    /** A cell this long is a page region, not a figure or a row label. */
+    private static final int LAYOUT_CELL_CHARS = 400;
 
     static ExtractedDocument extract(String html) {
         Document doc = Jsoup.parse(html);
+        Element root = doc.body() != null ? doc.body() : doc;
+        Element main = mainBlock(doc, root);
         DocumentBuilder out = new DocumentBuilder(DocumentType.HTML);
         StringBuilder para = new StringBuilder();
-        Element title = doc.head() == null ? null : doc.head().selectFirst("title");
-        walk(doc.body() != null ? doc.body() : doc, out, para);
+        walk(main, out, para, main == root);
         flush(out, para);
-        if (title != null && out.build().blocks().isEmpty()) {
-            out.paragraph(title.text());
+        PageMeta meta = meta(doc);
+        ExtractedDocument extracted = out.build();
+        if (extracted.blocks().isEmpty() && meta.htmlTitle() != null) {
+            out.paragraph(meta.htmlTitle());
+            extracted = out.build();
         }
-        return out.build();
+        return extracted.withMeta(meta);
     }
 
-    private static void walk(Node node, DocumentBuilder out, StringBuilder para) {
+    static PageMeta meta(Document doc) {
+        Element h1 = doc.selectFirst("h1");
+        Element title = doc.selectFirst("title");
+        return new PageMeta(metaContent(doc, "ArticleTitle"), metaContent(doc, "PubDate"), metaContent(doc, "ContentSource"),
+                metaContent(doc, "SiteName"), metaContent(doc, "Url"), metaContent(doc, "ColumnName"),
+                title == null ? null : nonBlank(title.text()), h1 == null ? null : nonBlank(h1.text()));
+    }
+
+    private static String metaContent(Document doc, String name) {
+        Element m = doc.selectFirst("meta[name=" + name + "]");
+        return m == null ? null : nonBlank(m.attr("content"));
+    }
+
+    private static String nonBlank(String s) {
+        String t = Cells.trim(s);
+        return t.isEmpty() ? null : t;
+    }
+
+    /**
+     * The element holding the report: going down from the body, the child that still holds every section heading the
+     * whole page holds, as long as there is one. A page whose text has fewer than two headings (not a report, or a
+     * layout nobody foresaw) falls back to the usual CMS content containers, then to the whole body.
+     */
+    static Element mainBlock(Document doc, Element root) {
+        int mask = headingMask(root.text());
+        if (Integer.bitCount(mask) >= 2) {
+            Element block = root;
+            descend:
+            while (true) {
+                for (Element child : block.children()) {
+                    if (!SKIP.contains(child.normalName()) && headingMask(child.text()) == mask) {
+                        block = child;
+                        continue descend;
+                    }
+                }
+                return block;
+            }
+        }
+        for (Element candidate : doc.select(CMS_CONTENT)) {
+            if (Cells.hanCount(candidate.text(), 50) >= 50) {
+                return candidate;
+            }
+        }
+        return root;
+    }
+
+    private static int headingMask(String text) {
+        String s = Cells.squash(text);
+        int mask = 0;
+        for (int i = 0; i < HEADING_WORDS.length; i++) {
+            if (s.contains(HEADING_WORDS[i])) {
+                mask |= 1 << i;
+            }
+        }
+        return mask;
+    }
+
+    private static void walk(Node node, DocumentBuilder out, StringBuilder para, boolean dropFurniture) {
         for (Node child : node.childNodes()) {
             if (child instanceof TextNode t) {
                 para.append(t.getWholeText().replace('\n', ' ').replace('\r', ' '));
             } else if (child instanceof Element e) {
                 String tag = e.normalName();
-                if (SKIP.contains(tag)) {
+                if (SKIP.contains(tag) || dropFurniture && isFurniture(e)) {
                     continue;
                 }
                 if (tag.equals("br")) {
                     flush(out, para);
-                } else if (tag.equals("table")) {
+                } else if (tag.equals("table") && !isLayoutTable(e)) {
                     flush(out, para);
                     out.table(grid(e));
                 } else if (BLOCKS.contains(tag)) {
                     flush(out, para);
-                    walk(e, out, para);
+                    walk(e, out, para, dropFurniture);
                     flush(out, para);
                 } else {
-                    walk(e, out, para);
+                    walk(e, out, para, dropFurniture);
                 }
             }
         }
+    }
+
+    /** Navigation, search, footer and the like; never an element that holds a section heading. */
+    private static boolean isFurniture(Element e) {
+        String tag = e.normalName();
+        String marks = e.className() + " " + e.id() + " " + e.attr("role");
+        boolean furniture = tag.equals("header") || tag.equals("footer") || tag.equals("aside")
+                || !marks.isBlank() && FURNITURE.matcher(marks).matches();
+        return furniture && headingMask(e.text()) == 0;
+    }
+
+    /** A table that lays out the page: it holds other tables, or a cell of page-region length. */
+    static boolean isLayoutTable(Element table) {
+        if (table.select("table").size() > 1) {
+            return true;
+        }
+        for (Element row : rowsOf(table)) {
+            for (Element cell : row.children()) {
+                if (cell.text().length() > LAYOUT_CELL_CHARS) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static void flush(DocumentBuilder out, StringBuilder para) {
@@ -150,7 +256,10 @@ final class HtmlExtractor {
         }
     }
 
-    /** Cell text with line breaks between its paragraphs, like the .docx extraction. */
+    /**
+     * Cell text with line breaks between its paragraphs, like the .docx extraction: "商业" and "企业" in two
+     * {@code <p>} read "商业\n企业", spans inside one paragraph run together ("1" "3" is 13).
+     */
     private static String cellText(Element td) {
         StringBuilder b = new StringBuilder();
         appendCell(td, b);
