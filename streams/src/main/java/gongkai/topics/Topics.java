@@ -39,8 +39,26 @@ public record Topics(String submissions, String parsed, String rejected, String 
         return DEFAULT_PREFIX + "roster";
     }
 
+    /**
+     * Reports as the parser read them, before {@link gongkai.identity.AgencyIdentityProcessor} files them under their
+     * agency: keyed by the agency as written, partitioned by its identity stem (every way of writing one agency's
+     * name meets in one task). An output of the topology, so a replay has its own.
+     */
+    public String read() {
+        return outputPrefix() + "reports.read";
+    }
+
+    /** A copy of the roster the topology writes and every instance reads whole (agency aliases); compacted. */
+    public String rosterNames() {
+        return outputPrefix() + "roster.names";
+    }
+
+    private String outputPrefix() {
+        return parsed.endsWith("reports.parsed") ? parsed.substring(0, parsed.length() - "reports.parsed".length()) : parsed + ".";
+    }
+
     public List<String> all() {
-        return List.of(submissions, roster(), parsed, rejected, alertEvents, openAlerts, verdicts);
+        return List.of(submissions, roster(), read(), parsed, rejected, alertEvents, openAlerts, verdicts, rosterNames());
     }
 
     /**
@@ -53,11 +71,13 @@ public record Topics(String submissions, String parsed, String rejected, String 
         List<NewTopic> topics = new ArrayList<>();
         topics.add(new NewTopic(submissions, partitions, replicationFactor).configs(keepForever));
         topics.add(new NewTopic(roster(), partitions, replicationFactor).configs(compacted));
+        topics.add(new NewTopic(read(), partitions, replicationFactor).configs(keepForever));
         topics.add(new NewTopic(parsed, partitions, replicationFactor).configs(keepForever));
         topics.add(new NewTopic(rejected, partitions, replicationFactor).configs(keepForever));
         topics.add(new NewTopic(alertEvents, partitions, replicationFactor).configs(keepForever));
         topics.add(new NewTopic(openAlerts, partitions, replicationFactor).configs(compacted));
         topics.add(new NewTopic(verdicts, partitions, replicationFactor).configs(compacted));
+        topics.add(new NewTopic(rosterNames(), 1, replicationFactor).configs(compacted));
         return topics;
     }
 
