@@ -2,6 +2,7 @@ package gongkai.parse;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +13,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * Reads HTML pages as government sites publish them: the report inside a site page with navigation, search,
@@ -48,13 +51,14 @@ final class HtmlExtractor {
     /** A cell this long is a page region, not a figure or a row label. */
     private static final int LAYOUT_CELL_CHARS = 400;
 
-    static ExtractedDocument extract(String html) {
+    static ExtractedDocument extract(String html) throws ReportRejectedException {
         Document doc = Jsoup.parse(html);
         Element root = doc.body() != null ? doc.body() : doc;
-        Element main = mainBlock(doc, root);
+        TextIndex index = new TextIndex(root);
+        Element main = mainBlock(doc, root, index);
         DocumentBuilder out = new DocumentBuilder(DocumentType.HTML);
         StringBuilder para = new StringBuilder();
-        walk(main, out, para, main == root);
+        walk(main, out, para, main == root ? index : null);
         flush(out, para);
         PageMeta meta = meta(doc);
         ExtractedDocument extracted = out.build();
@@ -88,14 +92,15 @@ final class HtmlExtractor {
      * whole page holds, as long as there is one. A page whose text has fewer than two headings (not a report, or a
      * layout nobody foresaw) falls back to the usual CMS content containers, then to the whole body.
      */
-    static Element mainBlock(Document doc, Element root) {
-        int mask = headingMask(root.text());
+    static Element mainBlock(Document doc, Element root, TextIndex index) throws ReportRejectedException {
+        int mask = index.headingMask(root);
         if (Integer.bitCount(mask) >= 2) {
             Element block = root;
             descend:
             while (true) {
+                ParseBudget.checkpoint("finding the page's content block");
                 for (Element child : block.children()) {
-                    if (!SKIP.contains(child.normalName()) && headingMask(child.text()) == mask) {
+                    if (!SKIP.contains(child.normalName()) && index.headingMask(child) == mask) {
                         block = child;
                         continue descend;
                     }
@@ -111,49 +116,95 @@ final class HtmlExtractor {
         return root;
     }
 
-    private static int headingMask(String text) {
-        String s = Cells.squash(text);
-        int mask = 0;
-        for (int i = 0; i < HEADING_WORDS.length; i++) {
-            if (s.contains(HEADING_WORDS[i])) {
-                mask |= 1 << i;
+    /**
+     * The page's text without spaces, with where each element's text starts and ends in it, and where the heading
+     * words stand: which headings an element holds is then a lookup, not a walk of its subtree at every level.
+     */
+    static final class TextIndex {
+        private final StringBuilder text = new StringBuilder();
+        private final Map<Node, int[]> ranges = new IdentityHashMap<>();
+        private final List<List<Integer>> headings = new ArrayList<>();
+
+        TextIndex(Element root) {
+            NodeTraversor.traverse(new NodeVisitor() {
+                @Override
+                public void head(Node node, int depth) {
+                    if (node instanceof TextNode t) {
+                        text.append(Cells.squash(t.getWholeText()));
+                    } else if (node instanceof Element) {
+                        ranges.put(node, new int[] {text.length(), text.length()});
+                    }
+                }
+
+                @Override
+                public void tail(Node node, int depth) {
+                    if (node instanceof Element) {
+                        ranges.get(node)[1] = text.length();
+                    }
+                }
+            }, root);
+            for (String word : HEADING_WORDS) {
+                List<Integer> at = new ArrayList<>();
+                for (int i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+                    at.add(i);
+                }
+                headings.add(at);
             }
         }
-        return mask;
+
+        /** Bit i set when the element's text holds HEADING_WORDS[i]. */
+        int headingMask(Element e) {
+            int[] r = ranges.get(e);
+            if (r == null) {
+                return 0;
+            }
+            int mask = 0;
+            for (int i = 0; i < HEADING_WORDS.length; i++) {
+                for (int at : headings.get(i)) {
+                    if (at >= r[0] && at + HEADING_WORDS[i].length() <= r[1]) {
+                        mask |= 1 << i;
+                        break;
+                    }
+                }
+            }
+            return mask;
+        }
     }
 
-    private static void walk(Node node, DocumentBuilder out, StringBuilder para, boolean dropFurniture) {
+    /** @param index the page's text index when page furniture is to be dropped (the whole body is read), else null */
+    private static void walk(Node node, DocumentBuilder out, StringBuilder para, TextIndex index) throws ReportRejectedException {
         for (Node child : node.childNodes()) {
             if (child instanceof TextNode t) {
                 para.append(t.getWholeText().replace('\n', ' ').replace('\r', ' '));
             } else if (child instanceof Element e) {
                 String tag = e.normalName();
-                if (SKIP.contains(tag) || dropFurniture && isFurniture(e)) {
+                if (SKIP.contains(tag) || index != null && isFurniture(e, index)) {
                     continue;
                 }
                 if (tag.equals("br")) {
                     flush(out, para);
                 } else if (tag.equals("table") && !isLayoutTable(e)) {
+                    ParseBudget.checkpoint("table at line " + out.line());
                     flush(out, para);
                     out.table(grid(e));
                 } else if (BLOCKS.contains(tag)) {
                     flush(out, para);
-                    walk(e, out, para, dropFurniture);
+                    walk(e, out, para, index);
                     flush(out, para);
                 } else {
-                    walk(e, out, para, dropFurniture);
+                    walk(e, out, para, index);
                 }
             }
         }
     }
 
     /** Navigation, search, footer and the like; never an element that holds a section heading. */
-    private static boolean isFurniture(Element e) {
+    private static boolean isFurniture(Element e, TextIndex index) {
         String tag = e.normalName();
         String marks = e.className() + " " + e.id() + " " + e.attr("role");
         boolean furniture = tag.equals("header") || tag.equals("footer") || tag.equals("aside")
                 || !marks.isBlank() && FURNITURE.matcher(marks).matches();
-        return furniture && headingMask(e.text()) == 0;
+        return furniture && index.headingMask(e) == 0;
     }
 
     /** A table that lays out the page: it holds other tables, or a cell of page-region length. */

@@ -49,7 +49,7 @@ class WebPageTest {
     }
 
     @Test
-    void pingtanRequestTableComesOutOfTheExtractorAsAGridWithTheNumbersBesideTheirLabels() {
+    void pingtanRequestTableComesOutOfTheExtractorAsAGridWithTheNumbersBesideTheirLabels() throws Exception {
         String html = new String(Samples.resource("/real/pingtan-zone-2023.html"), StandardCharsets.UTF_8);
         ExtractedDocument doc = HtmlExtractor.extract(html);
         List<Block.Table> tables = doc.blocks().stream().filter(b -> b instanceof Block.Table).map(b -> (Block.Table) b).toList();
@@ -117,7 +117,7 @@ class WebPageTest {
             """;
 
     @Test
-    void navigationNamingAnotherYearsReportIsNeverTheTitle() {
+    void navigationNamingAnotherYearsReportIsNeverTheTitle() throws Exception {
         String page = "<html><head><title>某某镇人民政府</title></head><body>"
                 + "<ul class='menu'><li>政府信息公开年报</li><li>某某镇2022年政府信息公开工作年度报告</li></ul>"
                 + "<div class='text'>" + REPORT + "</div><div class='footer'>版权所有</div></body></html>";
@@ -137,7 +137,7 @@ class WebPageTest {
     }
 
     @Test
-    void aLayoutTableIsReadAsItsCellsAndTheReportTableInsideItAsATable() {
+    void aLayoutTableIsReadAsItsCellsAndTheReportTableInsideItAsATable() throws Exception {
         String page = "<html><body><table><tr><td>首页 政务公开</td></tr><tr><td>" + REPORT.replace("<p>四、",
                 "<table><tr><td>行政复议</td><td>1</td></tr></table><p>四、") + "</td></tr></table></body></html>";
         ExtractedDocument doc = HtmlExtractor.extract(page);
@@ -147,7 +147,7 @@ class WebPageTest {
     }
 
     @Test
-    void aPageWithoutHeadingsFallsBackToTheCmsContentBlock() {
+    void aPageWithoutHeadingsFallsBackToTheCmsContentBlock() throws Exception {
         String page = "<html><body><div class='nav'>首页 政务公开 互动交流</div><div id='zoom'>"
                 + "<p>" + "本机关按照要求开展政府信息公开工作，全年主动公开信息若干条，依申请公开办理若干件。".repeat(3) + "</p></div>"
                 + "<div class='footer'>主办单位</div></body></html>";
