@@ -102,6 +102,11 @@ final class RequestTableReader {
         }
 
         private void text(TableTokens.Token t) throws ReportRejectedException {
+            if (TableTokens.PROSE.equals(t.text())) {
+                pending.setLength(0);
+                pendingPrinted.setLength(0);
+                return;
+            }
             String word = normalise(t.text());
             if (word.isEmpty()) {
                 return;

@@ -26,6 +26,16 @@ final class TableTokens {
     /** A footer run into the text of a flattened page: "- 4 -" between two rows. */
     private static final Pattern INLINE_FOOTER = Pattern.compile("(?<=\\s)[-—–－]\\s?\\d{1,3}\\s?[-—–－](?=\\s)");
 
+    /** Stands where prose was: it ends the label being assembled, and is no label itself. */
+    static final String PROSE = "\u0000prose";
+    private static final Pattern COUNT_IN_WORDS = Pattern.compile("\\p{IsHan}[0-9０-９]+(?:件|条|个|项|次)");
+    private static final int LONGEST_LABEL = 45;
+
+    /** A sentence, not a label: it ends with 。, states a count in its words, or is longer than any row label. */
+    static boolean isProse(String word) {
+        return word.indexOf('。') >= 0 || word.length() > LONGEST_LABEL || COUNT_IN_WORDS.matcher(word).find();
+    }
+
     static boolean isFooter(String line) {
         return FOOTER.matcher(Cells.trim(line)).matches();
     }
@@ -66,7 +76,7 @@ final class TableTokens {
         for (int i = 0; i <= lastLabel; i++) {
             String label = Cells.stripArtefacts(row.get(i));
             if (!Cells.squash(label).isEmpty() && !isFooter(label)) {
-                out.add(new Token(label, null, false, line));
+                out.add(new Token(isProse(Cells.squash(label)) ? PROSE : label, null, false, line));
             }
         }
         List<String> values = row.subList(lastLabel + 1, row.size());
@@ -109,6 +119,11 @@ final class TableTokens {
                 if (!run.isEmpty()) {
                     out.add(new Token(null, List.copyOf(run), false, number));
                     run.clear();
+                }
+                if (isProse(word)) {
+                    // A sentence about the table ("本年新收申请18件，结转下年度1件。") names rows but is none.
+                    out.add(new Token(PROSE, null, false, number));
+                    continue;
                 }
                 // Each word stays its own token: a weak label ("3、其他") is recognised only as a whole word.
                 out.add(new Token(word, null, false, number));

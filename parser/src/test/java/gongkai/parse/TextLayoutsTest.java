@@ -76,7 +76,11 @@ class TextLayoutsTest {
      * fall inside section 3 splitting a label.
      */
     static String rowPerLine(String name, boolean wrapped) {
-        ExtractedDocument doc = TextExtractor.extract(Samples.text(name));
+        return rowPerLineOf(Samples.text(name), wrapped);
+    }
+
+    static String rowPerLineOf(String cellPerLineText, boolean wrapped) {
+        ExtractedDocument doc = TextExtractor.extract(cellPerLineText);
         StringBuilder out = new StringBuilder();
         int tableRows = 0;
         for (Block b : doc.blocks()) {
