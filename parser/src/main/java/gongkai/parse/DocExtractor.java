@@ -27,6 +27,9 @@ final class DocExtractor {
             Range range = doc.getRange();
             int count = range.numParagraphs();
             for (int i = 0; i < count; i++) {
+                if (i % 2000 == 0) {
+                    ParseBudget.checkpoint("paragraph " + (i + 1) + " of " + count);
+                }
                 Paragraph p = range.getParagraph(i);
                 if (p.isInTable() && p.getTableLevel() == 1) {
                     ParseBudget.checkpoint("table at paragraph " + (i + 1));
