@@ -69,6 +69,20 @@ class WebPageTest {
     }
 
     @Test
+    void withoutItsTitleTagsThePageStillNamesItsAgencyAndNeverTakesNavigationForTheTitle() throws Exception {
+        String page = new String(Samples.resource("/real/pingtan-zone-2023.html"), StandardCharsets.UTF_8)
+                .replaceAll("<meta name=\"ArticleTitle\"[^>]*>", "")
+                .replaceAll("<title>[^<]*</title>", "<title>平潭综合实验区党工委管委会</title>")
+                .replace("平潭综合实验区2023年度政府信息公开工作年度报告", "");
+        DisclosureReport r = parser.parse(page.getBytes(StandardCharsets.UTF_8), "pingtan-untitled.html");
+        assertEquals("", r.getTitle(), "no title rather than navigation text");
+        assertEquals("平潭综合实验区", r.getAgency(), "the body's 实验区 completed from the ContentSource 平潭综合实验区管委会办公室");
+        assertEquals("METADATA", r.getAgencySource().name());
+        assertEquals(2023, r.getYear(), "from the body's 统计期限");
+        assertEquals("2024-03-08", r.getVersion().getPublishedAt());
+    }
+
+    @Test
     void theSubmissionsOwnPublicationDateWinsOverThePages() throws Exception {
         var s = SubmissionFactory.of(Samples.resource("/real/pingtan-zone-2023.html"), "p.html", null);
         s.setPublishedAt("2024-03-01");
