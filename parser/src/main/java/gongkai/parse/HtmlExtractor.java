@@ -108,9 +108,12 @@ final class HtmlExtractor {
                 return block;
             }
         }
-        for (Element candidate : doc.select(CMS_CONTENT)) {
-            if (Cells.hanCount(candidate.text(), 50) >= 50) {
-                return candidate;
+        // Most specific container first: a page's ".content" often wraps breadcrumbs and sidebars around its "#zoom".
+        for (String selector : CMS_CONTENT.split(",\\s*")) {
+            for (Element candidate : doc.select(selector)) {
+                if (Cells.hanCount(candidate.text(), 50) >= 50) {
+                    return candidate;
+                }
             }
         }
         return root;

@@ -162,9 +162,10 @@ class WebPageTest {
 
     @Test
     void aPageWithoutHeadingsFallsBackToTheCmsContentBlock() throws Exception {
-        String page = "<html><body><div class='nav'>首页 政务公开 互动交流</div><div id='zoom'>"
-                + "<p>" + "本机关按照要求开展政府信息公开工作，全年主动公开信息若干条，依申请公开办理若干件。".repeat(3) + "</p></div>"
-                + "<div class='footer'>主办单位</div></body></html>";
+        String page = "<html><body><div class='content'><div class='nav'>首页 政务公开 互动交流</div>"
+                + "<div class='crumb'>" + "当前位置：首页 > 政务公开 > 政府信息公开年报 > 正文，欢迎访问本网站的政府信息公开专栏。".repeat(2) + "</div>"
+                + "<div id='zoom'><p>" + "本机关按照要求开展政府信息公开工作，全年主动公开信息若干条，依申请公开办理若干件。".repeat(3) + "</p></div>"
+                + "<div class='footer'>主办单位</div></div></body></html>";
         String text = HtmlExtractor.extract(page).text();
         assertTrue(text.startsWith("本机关"), text);
         assertFalse(text.contains("主办单位"), text);
