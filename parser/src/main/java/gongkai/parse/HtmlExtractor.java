@@ -72,7 +72,12 @@ final class HtmlExtractor {
     static PageMeta meta(Document doc) {
         Element h1 = doc.selectFirst("h1");
         Element title = doc.selectFirst("title");
-        return new PageMeta(metaContent(doc, "ArticleTitle"), metaContent(doc, "PubDate"), metaContent(doc, "ContentSource"),
+        String pubDate = metaContent(doc, "PubDate");
+        if (pubDate == null) {
+            // Sites not built to the guidelines' names: the CMS's own publish-date tags.
+            pubDate = metaContent(doc, "publishdate") != null ? metaContent(doc, "publishdate") : metaContent(doc, "firstpublishedtime");
+        }
+        return new PageMeta(metaContent(doc, "ArticleTitle"), pubDate, metaContent(doc, "ContentSource"),
                 metaContent(doc, "SiteName"), metaContent(doc, "Url"), metaContent(doc, "ColumnName"),
                 title == null ? null : nonBlank(title.text()), h1 == null ? null : nonBlank(h1.text()));
     }

@@ -19,7 +19,7 @@ import gongkai.avro.ReportSubmission;
  * The publication date is the submission's, else the page's {@code PubDate}.
  */
 record ReportHeader(String title, String agency, AgencySource agencySource, String publishedAt) {
-    private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})");
+    private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})|^\\s*(\\d{4})(\\d{2})(\\d{2})\\b");
 
     static ReportHeader read(ExtractedDocument doc, List<Block> preamble, ReportSubmission s, Warnings warnings)
             throws ReportRejectedException {
@@ -92,7 +92,7 @@ record ReportHeader(String title, String agency, AgencySource agencySource, Stri
         return TitleReader.agencyIn(source);
     }
 
-    /** "2024-03-08 15:34", "2024/3/8", "2024年3月8日" as yyyy-MM-dd; null when it is no date. */
+    /** "2024-03-08 15:34", "2024/3/8", "2024年3月8日", "20240308" as yyyy-MM-dd; null when it is no date. */
     static String isoDate(String printed) {
         if (printed == null) {
             return null;
@@ -101,8 +101,9 @@ record ReportHeader(String title, String agency, AgencySource agencySource, Stri
         if (!m.find()) {
             return null;
         }
+        int g = m.group(1) != null ? 1 : 4;
         try {
-            return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))).toString();
+            return LocalDate.of(Integer.parseInt(m.group(g)), Integer.parseInt(m.group(g + 1)), Integer.parseInt(m.group(g + 2))).toString();
         } catch (DateTimeException e) {
             return null;
         }

@@ -172,10 +172,20 @@ class WebPageTest {
     }
 
     @Test
+    void aPageWithoutPubDateMayCarryItsCmsPublishDate() throws Exception {
+        String page = new String(Samples.resource("/real/pingtan-zone-2023.html"), StandardCharsets.UTF_8)
+                .replaceAll("<meta name=\"PubDate\"[^>]*>", "<meta name=\"publishdate\" content=\"2024-03-09\">");
+        assertEquals("2024-03-09", parser.parse(page.getBytes(StandardCharsets.UTF_8), "p.html").getVersion().getPublishedAt());
+    }
+
+    @Test
     void pubDateIsReadInTheFormsSitesWriteIt() {
         assertEquals("2024-03-08", ReportHeader.isoDate("2024-03-08 15:34"));
         assertEquals("2024-03-08", ReportHeader.isoDate("2024/3/8"));
         assertEquals("2024-03-08", ReportHeader.isoDate("２０２４年３月８日"));
+        assertEquals("2024-03-08", ReportHeader.isoDate("2024-03-08T15:34:00+08:00"));
+        assertEquals("2024-03-08", ReportHeader.isoDate("20240308"));
+        assertNull(ReportHeader.isoDate("2024030812345"));
         assertNull(ReportHeader.isoDate("2024-13-40"));
         assertNull(ReportHeader.isoDate("近日"));
     }
