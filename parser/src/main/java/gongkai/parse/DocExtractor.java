@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hwpf.HWPFDocument;
+import org.apache.poi.hwpf.OldWordFileFormatException;
 import org.apache.poi.hwpf.usermodel.Paragraph;
 import org.apache.poi.hwpf.usermodel.Range;
 import org.apache.poi.hwpf.usermodel.Table;
@@ -21,9 +23,9 @@ final class DocExtractor {
     private DocExtractor() {
     }
 
-    static ExtractedDocument extract(byte[] content) throws IOException, ReportRejectedException {
+    static ExtractedDocument extract(byte[] content, String source) throws IOException, ReportRejectedException {
         DocumentBuilder out = new DocumentBuilder(DocumentType.DOC);
-        try (HWPFDocument doc = new HWPFDocument(new ByteArrayInputStream(content))) {
+        try (HWPFDocument doc = open(content, source)) {
             Range range = doc.getRange();
             int count = range.numParagraphs();
             for (int i = 0; i < count; i++) {
@@ -42,6 +44,17 @@ final class DocExtractor {
             }
         }
         return out.build();
+    }
+
+    private static HWPFDocument open(byte[] content, String source) throws IOException, ReportRejectedException {
+        try {
+            return new HWPFDocument(new ByteArrayInputStream(content));
+        } catch (OldWordFileFormatException e) {
+            throw new ReportRejectedException(RejectionReason.UNSUPPORTED_FORMAT, source,
+                    "a Word 95 or older .doc" + ContentSniffer.SUPPORTED + " (Word 97 and later)", e);
+        } catch (EncryptedDocumentException e) {
+            throw new ReportRejectedException(RejectionReason.UNSUPPORTED_FORMAT, source, "a password-protected .doc", e);
+        }
     }
 
     private static List<List<String>> rows(Table table) {

@@ -85,7 +85,7 @@ public final class ReportParser {
             case TEXT -> TextExtractor.extract(sniffed.text());
             case HTML -> HtmlExtractor.extract(sniffed.text());
             case DOCX -> DocxExtractor.extract(bytes);
-            case DOC -> DocExtractor.extract(bytes);
+            case DOC -> DocExtractor.extract(bytes, source);
             case PDF -> PdfExtractor.extract(bytes, source);
         };
         if (doc.blocks().isEmpty()) {

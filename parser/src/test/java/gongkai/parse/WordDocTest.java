@@ -41,7 +41,7 @@ class WordDocTest {
 
     @Test
     void docTablesComeOutAsGridsWithVerticallyMergedCellsBlank() throws Exception {
-        ExtractedDocument doc = DocExtractor.extract(Samples.resource("/corpus/doc/chaoyang-jinzhan-2021.doc"));
+        ExtractedDocument doc = DocExtractor.extract(Samples.resource("/corpus/doc/chaoyang-jinzhan-2021.doc"), "c.doc");
         assertEquals(DocumentType.DOC, doc.type());
         List<Block.Table> tables = doc.blocks().stream().filter(b -> b instanceof Block.Table).map(b -> (Block.Table) b).toList();
         assertEquals(3, tables.size());
@@ -78,6 +78,20 @@ class WordDocTest {
         }
         assertUnsupported(wps.toByteArray(), "report.wps", "not a Word .doc");
         assertUnsupported("{\\rtf1\\ansi 政府信息公开工作年度报告}".getBytes(StandardCharsets.UTF_8), "report.rtf", "RTF");
+    }
+
+    @Test
+    void aWord95DocIsUnsupportedAndNamed() throws Exception {
+        byte[] fib = new byte[1024];
+        fib[0] = (byte) 0xEC; // wIdent 0xA5EC: a Word binary document
+        fib[1] = (byte) 0xA5;
+        fib[2] = 0x65; // nFib 0x65: Word 95
+        ByteArrayOutputStream word95 = new ByteArrayOutputStream();
+        try (POIFSFileSystem fs = new POIFSFileSystem()) {
+            fs.createDocument(new ByteArrayInputStream(fib), "WordDocument");
+            fs.writeFilesystem(word95);
+        }
+        assertUnsupported(word95.toByteArray(), "old.doc", "Word 95");
     }
 
     private void assertUnsupported(byte[] content, String source, String named) {
