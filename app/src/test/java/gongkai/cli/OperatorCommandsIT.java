@@ -56,6 +56,7 @@ class OperatorCommandsIT {
                 Run topics = await(() -> run("topics", "--data-dir", dir), r -> row(r.out(), "gongkai.submissions").endsWith(" 0"),
                         "the application caught up on the submission");
                 assertEquals(0, topics.exit(), topics.out());
+                System.out.println("./monitor topics after one submission:\n" + topics.out());
                 assertEquals(List.of("gongkai.submissions", "6", "1", "delete", "forever", "1", "0"), cells(row(topics.out(), "gongkai.submissions")));
                 assertEquals(List.of("gongkai.alerts.open", "6", "1", "compact"), cells(row(topics.out(), "gongkai.alerts.open")).subList(0, 4));
                 assertEquals("-", cells(row(topics.out(), "gongkai.alerts.events")).get(6), "the application does not read its alert events");

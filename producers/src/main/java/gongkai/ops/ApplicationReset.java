@@ -17,8 +17,8 @@ import org.apache.kafka.tools.StreamsResetter;
  * Resets the live application so that it processes the submission log again from the start, as
  * Kafka's {@code kafka-streams-application-reset} does, by calling that tool's own class
  * ({@link StreamsResetter}, from kafka-tools) with the monitor's client settings (security included):
- * the input topics' committed offsets go back to the earliest, intermediate topics are skipped to
- * their end, the application's internal topics (changelogs, repartitions) are deleted. What the
+ * the input topics' committed offsets go back to the earliest, the topics it writes and reads back are
+ * skipped to their end, the application's internal topics (changelogs, repartitions) are deleted. What the
  * tool leaves to the user is done here too: the local state directory is deleted, as
  * {@code KafkaStreams#cleanUp()} would. Output topics are not touched: the re-run appends to them.
  */
@@ -30,17 +30,18 @@ public final class ApplicationReset {
     private ApplicationReset() {
     }
 
-    /**
-     * The inputs the topology reads from outside (the submission log, the roster, the reviews): reset to the earliest.
-     * The parsed-reports topic is written and read by the application itself: an intermediate topic, skipped to its end
-     * so that what was parsed before is not judged twice.
-     */
+    /** The inputs the topology reads from outside (the submission log, the roster, the reviews): reset to the earliest. */
     static List<String> inputTopics(Topics topics) {
         return List.of(topics.submissions(), topics.roster(), topics.reviews());
     }
 
+    /**
+     * The topics the application writes and reads back itself (reports as read, reports filed under their agency):
+     * skipped to their end, so that what was read before is not judged twice; the re-run writes everything again after
+     * it. The roster-names copy is read whole by a global store, outside the group: nothing to reset there.
+     */
     static List<String> intermediateTopics(Topics topics) {
-        return List.of(topics.parsed());
+        return List.of(topics.read(), topics.parsed());
     }
 
     public static Result run(MonitorConfig config, Topics topics, boolean dryRun, boolean force) {

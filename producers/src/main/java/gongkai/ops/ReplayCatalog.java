@@ -154,7 +154,7 @@ public final class ReplayCatalog {
 
     private static List<String> outputSuffixes() {
         Topics bare = Topics.withOutputPrefix("", "");
-        return Stream.of(bare.parsed(), bare.rejected(), bare.alertEvents(), bare.openAlerts(), bare.verdicts())
+        return Stream.of(bare.read(), bare.parsed(), bare.rejected(), bare.alertEvents(), bare.openAlerts(), bare.verdicts(), bare.rosterNames())
                 .sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }
 }
