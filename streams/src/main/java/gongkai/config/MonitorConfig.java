@@ -51,7 +51,7 @@ public final class MonitorConfig {
         d.put(APPLICATION_ID, "gongkai-monitor");
         d.put(AUTO_REGISTER, "true");
         d.put(TOPIC_PARTITIONS, "6");
-        d.put(TOPIC_REPLICATION, "1");
+        d.put(TOPIC_REPLICATION, "-1"); // from the cluster: 3 with min.insync.replicas=2 on three or more brokers, else 1
         d.put(DATA_DIR, "data");
         d.put(MAX_DOCUMENT_BYTES, Integer.toString(20 * 1024 * 1024));
         d.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
