@@ -81,13 +81,13 @@ class BrokerFailoverIT {
                     // The rest goes in, and while it is being processed the broker that leads the first submission
                     // partition stops: the application must move to the other leaders in the middle of its transactions.
                     FaultSupport.send(loader, h, half, n);
+                    int atStop = counter.done(0, n);
+                    assertTrue(atStop < n, "stopped mid-run: " + atStop + " of " + n + " accounted for");
                     int victim = leader(admin, topics.submissions());
                     long stoppedAt = System.nanoTime();
                     BrokerServer broker = cluster.brokers().get(victim);
                     broker.shutdown();
                     broker.awaitShutdown();
-                    int atStop = counter.done(0, n);
-                    assertTrue(atStop < n, "stopped mid-run: " + atStop + " of " + n + " accounted for");
                     assertNotEquals(victim, leader(admin, topics.submissions()), "leadership moved off the stopped broker");
 
                     assertTrue(counter.awaitDone(0, n, Duration.ofSeconds(90)),
