@@ -44,6 +44,7 @@ class ScaleOutIT {
 
     @Test
     void instancesSharePartitionsAndSurvivorsTakeOverAKilledOne() throws Exception {
+        long testStart = System.nanoTime();
         History h = FaultSupport.history(303);
         History probe = FaultSupport.probe(303);
         int n = h.size();
@@ -78,6 +79,8 @@ class ScaleOutIT {
                 Set<TopicPartition> orphaned = new TreeSet<>(java.util.Comparator.comparing(TopicPartition::toString));
                 shared.get(victim).stream().filter(inputs::contains).forEach(orphaned::add);
                 long killedAt = System.nanoTime();
+                System.out.printf("ScaleOutIT: broker and registry up in %.1f s, group of %d formed %.1f s later, killing after %.1f s more%n",
+                        (began - testStart) / 1e9, INSTANCES.size(), formed, (killedAt - began) / 1e9 - formed);
                 Process killed = running.remove(victim);
                 killed.destroyForcibly();
                 assertTrue(killed.waitFor(30, TimeUnit.SECONDS), "the killed JVM is gone");
