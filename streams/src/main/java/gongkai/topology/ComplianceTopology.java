@@ -21,9 +21,10 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * submissions ──parse──▶ parsed reports (key = agency) ──compliance──▶ alert events
  * roster (key = agency) ──────────────────────────────────────┤
+ * reviews (key = agency) ─────────────────────────────────────┤
  *                 └────▶ rejected (dead letter)             │    ├──▶ open alerts (compacted)
  *                                                           │    └──▶ verdicts (compacted)
- *                                             stores: reports by agency|year, open alerts by key
+ *                                             stores: reports by agency|year, hashes seen, open alerts, reviews
  * </pre>
  *
  * The parsed-reports topic is the repartition point: keyed by agency, it brings every year of an
@@ -57,13 +58,18 @@ public final class ComplianceTopology {
 
         t.addSource("parsed-reports", new StringDeserializer(), serdes.reports().deserializer(), topics.parsed());
         t.addSource("roster", new StringDeserializer(), serdes.roster().deserializer(), topics.roster());
-        t.addProcessor("compliance", () -> new ComplianceProcessor(rules, clock), "parsed-reports", "roster");
+        t.addSource("reviews", new StringDeserializer(), serdes.reviews().deserializer(), topics.reviews());
+        t.addProcessor("compliance", () -> new ComplianceProcessor(rules, clock, window), "parsed-reports", "roster", "reviews");
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ComplianceProcessor.ROSTER_STORE),
                 Serdes.String(), serdes.roster()), "compliance");
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ComplianceProcessor.REPORTS_STORE),
                 Serdes.String(), serdes.reports()), "compliance");
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ComplianceProcessor.SEEN_STORE),
+                Serdes.String(), Serdes.Long()), "compliance");
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ComplianceProcessor.ALERTS_STORE),
                 Serdes.String(), serdes.alerts()), "compliance");
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ComplianceProcessor.REVIEWS_STORE),
+                Serdes.String(), serdes.reviews()), "compliance");
         t.addSink(ComplianceProcessor.ALERT_EVENTS, topics.alertEvents(), keys, serdes.alerts().serializer(), "compliance");
         t.addSink(ComplianceProcessor.OPEN_ALERTS, topics.openAlerts(), keys, serdes.alerts().serializer(), "compliance");
         t.addSink(ComplianceProcessor.VERDICTS, topics.verdicts(), keys, serdes.verdicts().serializer(), "compliance");
