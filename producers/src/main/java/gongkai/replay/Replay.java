@@ -11,9 +11,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongBinaryOperator;
 
+import gongkai.avro.AlertReview;
 import gongkai.avro.ComplianceAlert;
 import gongkai.config.MonitorConfig;
 import gongkai.intake.SubmissionWindow;
+import gongkai.review.ReviewLog;
 import gongkai.topics.Topics;
 import gongkai.topology.ComplianceApp;
 import gongkai.topology.MonitorSerdes;
@@ -42,7 +44,12 @@ public final class Replay {
     public interface Progress extends LongBinaryOperator {
     }
 
-    public record Result(String replayId, Topics topics, SubmissionWindow window, long submissionsRead, List<ComplianceAlert> standing) {
+    /**
+     * @param submissionsRead submissions inside the window (each left the replay's parse step as a report or a rejection)
+     * @param reviews         the office's reviews made up to the end of the window, oldest first
+     */
+    public record Result(String replayId, Topics topics, SubmissionWindow window, long submissionsRead, List<ComplianceAlert> standing,
+                         List<AlertReview> reviews) {
     }
 
     private Replay() {
@@ -82,9 +89,19 @@ public final class Replay {
             Map<String, ComplianceAlert> open = TopicReader.readTable(clients, topics.openAlerts(), serdes.alerts().deserializer());
             List<ComplianceAlert> standing = new ArrayList<>(open.values());
             standing.sort(Comparator.comparing(ComplianceAlert::getAlertKey));
-            log.info("replay {}: {} alerts stood at {}", replayId, standing.size(), window.until());
-            return new Result(replayId, topics, window, total, standing);
+            long inWindow = count(clients, topics.parsed()) + count(clients, topics.rejected());
+            List<AlertReview> reviews = ReviewLog.read(clients, liveTopics, serdes, r -> true, window.until());
+            log.info("replay {}: {} of {} submissions in the window, {} alerts stood at {}", replayId, inWindow, total, standing.size(),
+                    window.until());
+            return new Result(replayId, topics, window, inWindow, standing, reviews);
         }
+    }
+
+    /** Records on one of the replay's own topics (offsets would count transaction markers too). */
+    private static long count(Map<String, Object> clients, String topic) {
+        long[] n = {0};
+        TopicReader.readToEnd(clients, topic, new org.apache.kafka.common.serialization.ByteArrayDeserializer(), r -> n[0]++);
+        return n[0];
     }
 
     private static Map<TopicPartition, Long> endOffsets(Admin admin, String topic) {
