@@ -72,8 +72,8 @@ public final class BlankCellRule implements ReportRule {
             StringJoiner idsZh = new StringJoiner("；");
             StringJoiner idsEn = new StringJoiner("; ");
             for (Identity i : dependent) {
-                idsZh.add(i.labelZh() + "（" + i.ruleId() + "，差 " + Math.abs(i.delta()) + "）");
-                idsEn.add(i.labelEn() + " (" + i.ruleId() + ", off by " + Math.abs(i.delta()) + ")");
+                idsZh.add(i.labelZh() + "（" + i.ruleId() + "，差 " + Math.abs(i.delta()) + "，空白：" + names(report, i.blanks(), true) + "）");
+                idsEn.add(i.labelEn() + " (" + i.ruleId() + ", off by " + Math.abs(i.delta()) + ", blank: " + names(report, i.blanks(), false) + ")");
             }
             zh.append("以下等式仅因空白格不成立，填写数字即可成立：").append(idsZh).append("。");
             en.append(" These identities fail only because of blank cells; filling in the figures would make them hold: ")

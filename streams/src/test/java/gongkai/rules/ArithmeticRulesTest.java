@@ -41,7 +41,7 @@ class ArithmeticRulesTest {
     void aBalanceThatFailsOnlyBecauseOfABlankIsLeftToTheBlankCellNote() {
         var report = TestReports.clean2021().blank("CARRY_FORWARD", 1).build();
         assertEquals(List.of(), new RequestBalanceRule().check(report));
-        assertTrue(new BlankCellRule().check(report).get(0).messageZh().contains("“商业企业”列 新收 + 上年结转 = 办理结果总计 + 结转下年度（R-BAL-01，差 1）"));
+        assertTrue(new BlankCellRule().check(report).get(0).messageZh().contains("“商业企业”列 新收 + 上年结转 = 办理结果总计 + 结转下年度（R-BAL-01，差 1，空白：“四、结转下年度继续办理”行“商业企业”列）"));
     }
 
     @Test

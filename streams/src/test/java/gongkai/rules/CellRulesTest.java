@@ -40,9 +40,9 @@ class CellRulesTest {
         assertEquals(List.of(), new ResultSubtotalRule().check(report));
         Finding f = single(new BlankCellRule().check(report), "R-CELL-01", "3", "每格填写数字", "空白 1 格，零记号 0 格，2 个等式因空白不成立");
         assertEquals(Severity.WARNING, f.severity(), "a check depends on the blank");
-        assertTrue(f.messageZh().contains("以下等式仅因空白格不成立，填写数字即可成立：“（一）予以公开”行 六类申请人之和 = 总计（R-ROW-01，差 9）"),
+        assertTrue(f.messageZh().contains("以下等式仅因空白格不成立，填写数字即可成立：“（一）予以公开”行 六类申请人之和 = 总计（R-ROW-01，差 9，空白：“（一）予以公开”行“总计”列）"),
                 f.messageZh());
-        assertTrue(f.messageEn().contains("row 三(一) disclosed six applicant columns = total (R-ROW-01, off by 9)"), f.messageEn());
+        assertTrue(f.messageEn().contains("row 三(一) disclosed six applicant columns = total (R-ROW-01, off by 9, blank: row 三(一) disclosed, column total)"), f.messageEn());
     }
 
     @Test
