@@ -43,7 +43,7 @@ public final class CarryOverContinuityRule implements ContinuityRule {
                             + RequestRows.labelZh(previous, RequestTable.CARRY_FORWARD) + "”为 " + expected + "。",
                     "Section 3, column " + RequestRows.columnEn(c) + ": this report's carried over is " + actual
                             + ", but the " + lastYear + " report carried forward " + expected + ".")
-                    .withCells(new Identity(INFO.id(), null, "", "",
+                    .withCells(Identity.cells(INFO.id(),
                             List.of(CellRef.newBuilder(Identities.request(forward.get(), c)).setReportId(previous.getReportId()).build()),
                             List.of(Identities.request(carried.get(), c)))));
         }

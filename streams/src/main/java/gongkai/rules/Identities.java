@@ -33,9 +33,10 @@ final class Identities {
         }
         List<Identity> out = new ArrayList<>();
         for (int c = 0; c < RequestTable.COLUMNS.size(); c++) {
+            int column = c;
             out.add(new Identity(RuleDefinitions.BAL_01.id(), new Location(3, null, RequestRows.columnZh(c)),
-                    "“" + RequestRows.columnZh(c) + "”列 新收 + 上年结转 = 办理结果总计 + 结转下年度",
-                    "column " + RequestRows.columnEn(c) + " new + carried over = results total + carried forward",
+                    () -> new String[] {"“" + RequestRows.columnZh(column) + "”列 新收 + 上年结转 = 办理结果总计 + 结转下年度",
+                            "column " + RequestRows.columnEn(column) + " new + carried over = results total + carried forward"},
                     List.of(request(fresh.get(), c), request(carried.get(), c)),
                     List.of(request(results.get(), c), request(forward.get(), c))));
         }
@@ -52,8 +53,8 @@ final class Identities {
                 parts.add(request(row, c));
             }
             out.add(new Identity(RuleDefinitions.ROW_01.id(), new Location(3, row.getCode(), RequestRows.columnZh(total)),
-                    "“" + RequestRows.labelZh(report, row.getCode()) + "”行 六类申请人之和 = 总计",
-                    RequestRows.labelEn(row.getCode()) + " six applicant columns = total", parts, List.of(request(row, total))));
+                    () -> new String[] {"“" + RequestRows.labelZh(report, row.getCode()) + "”行 六类申请人之和 = 总计",
+                            RequestRows.labelEn(row.getCode()) + " six applicant columns = total"}, parts, List.of(request(row, total))));
         }
         return out;
     }
@@ -70,8 +71,8 @@ final class Identities {
         for (int c = 0; c < RequestTable.COLUMNS.size(); c++) {
             int column = c;
             out.add(new Identity(RuleDefinitions.SUB_01.id(), new Location(3, RequestTable.RESULT_TOTAL, RequestRows.columnZh(c)),
-                    "“" + RequestRows.columnZh(c) + "”列 办理结果（一）至（六）之和 = （七）总计",
-                    "column " + RequestRows.columnEn(c) + " result rows 三(一) to 三(六) = total of results",
+                    () -> new String[] {"“" + RequestRows.columnZh(column) + "”列 办理结果（一）至（六）之和 = （七）总计",
+                            "column " + RequestRows.columnEn(column) + " result rows 三(一) to 三(六) = total of results"},
                     resultRows.stream().map(r -> request(r, column)).toList(), List.of(request(totalRow.get(), c))));
         }
         return out;
@@ -87,8 +88,8 @@ final class Identities {
             }
             List<CellRef> cells = ReviewCells.cells(group).stream().map(cell -> review(group, cell)).toList();
             out.add(new Identity(RuleDefinitions.REV_01.id(), new Location(4, group.getGroup().name(), "总计"),
-                    ReviewCells.groupZh(group.getGroup()) + " 维持 + 纠正 + 其他 + 尚未审结 = 总计",
-                    ReviewCells.groupEn(group.getGroup()) + " upheld + corrected + other + pending = total",
+                    () -> new String[] {ReviewCells.groupZh(group.getGroup()) + " 维持 + 纠正 + 其他 + 尚未审结 = 总计",
+                            ReviewCells.groupEn(group.getGroup()) + " upheld + corrected + other + pending = total"},
                     cells.subList(0, 4), cells.subList(4, 5)));
         }
         return out;
@@ -108,12 +109,11 @@ final class Identities {
     }
 
     static CellRef request(RequestRow row, int column) {
-        return CellRef.newBuilder().setSection(3).setRow(row.getCode()).setColumn(RequestRows.columnZh(column))
-                .setValue(RequestRows.cell(row, column)).setKind(RequestRows.kind(row, column)).setReportId(null).build();
+        // The all-fields constructor: a builder per cell costs more than the check itself, for hundreds of cells a report.
+        return new CellRef(3, row.getCode(), RequestRows.columnZh(column), RequestRows.cell(row, column), RequestRows.kind(row, column), null);
     }
 
     static CellRef review(ReviewGroup group, ReviewCells.Cell cell) {
-        return CellRef.newBuilder().setSection(4).setRow(group.getGroup().name()).setColumn(cell.zh())
-                .setValue(cell.value()).setKind(cell.value() == null ? CellKind.BLANK : CellKind.NUMBER).setReportId(null).build();
+        return new CellRef(4, group.getGroup().name(), cell.zh(), cell.value(), cell.value() == null ? CellKind.BLANK : CellKind.NUMBER, null);
     }
 }

@@ -1,6 +1,7 @@
 package gongkai.rules;
 
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import gongkai.avro.CellKind;
@@ -10,13 +11,29 @@ import gongkai.avro.CellRef;
  * An identity a report's tables state about themselves, sum of the left cells = sum of the right cells (e.g.
  * 新收 + 上年结转 = 办理结果总计 + 结转下年度), with the cells as read. A blank cell counts as 0 in the sums.
  *
- * @param labelZh what the identity is about, for messages ("“总计”列", "“（一）予以公开”行")
+ * <p>Every report is checked against every identity and nearly all hold, so what only a failing identity needs
+ * (its wording) is computed when asked for.
+ *
+ * @param label what the identity is about, for messages ("“总计”列 …"), Chinese and English
  */
-public record Identity(String ruleId, Location location, String labelZh, String labelEn, List<CellRef> left, List<CellRef> right) {
+public record Identity(String ruleId, Location location, Supplier<String[]> label, List<CellRef> left, List<CellRef> right) {
 
     public Identity {
         left = List.copyOf(left);
         right = List.copyOf(right);
+    }
+
+    /** Cells only, for a finding's cell lists. */
+    static Identity cells(String ruleId, List<CellRef> left, List<CellRef> right) {
+        return new Identity(ruleId, null, () -> new String[] {"", ""}, left, right);
+    }
+
+    public String labelZh() {
+        return label.get()[0];
+    }
+
+    public String labelEn() {
+        return label.get()[1];
     }
 
     public long leftSum() {

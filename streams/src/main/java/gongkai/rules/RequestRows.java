@@ -77,11 +77,14 @@ final class RequestRows {
             return kinds.get(column);
         }
         Long value = cell(row, column);
-        String raw = Text.plain(raw(row, column));
         if (value == null) {
-            return raw.isEmpty() ? CellKind.BLANK : CellKind.UNREADABLE;
+            return Text.isBlank(raw(row, column)) ? CellKind.BLANK : CellKind.UNREADABLE;
         }
-        return value == 0 && !raw.isEmpty() && !raw.chars().anyMatch(Character::isDigit) ? CellKind.ZERO_NOTATION : CellKind.NUMBER;
+        if (value != 0) {
+            return CellKind.NUMBER;
+        }
+        String raw = raw(row, column);
+        return Text.isBlank(raw) || raw.chars().anyMatch(Character::isDigit) ? CellKind.NUMBER : CellKind.ZERO_NOTATION;
     }
 
     /** Null and printed as nothing: a blank. Null with text printed is unreadable, which is R-CELL-02's business. */

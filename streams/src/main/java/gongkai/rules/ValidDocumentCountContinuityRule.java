@@ -60,7 +60,7 @@ public final class ValidDocumentCountContinuityRule implements ContinuityRule {
                             + " − 本年废止件数 " + r + " = " + e + "，但本年现行有效件数为 " + a + "。",
                     "Section 2, " + kind + ": valid at the end of " + previous.getYear() + " " + p + " + issued " + i
                             + " − repealed " + r + " = " + e + ", but this report's valid count is " + a + ".")
-                    .withCells(new Identity(INFO.id(), null, "", "",
+                    .withCells(Identity.cells(INFO.id(),
                             List.of(cell(before.get(), "现行有效", validBefore.get(), previous.getReportId()),
                                     cell(now.get(), "制发", issued.get(), null)),
                             List.of(cell(now.get(), "现行有效", valid.get(), null), cell(now.get(), "废止", repealed.get(), null)))));
