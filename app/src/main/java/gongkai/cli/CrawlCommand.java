@@ -61,9 +61,9 @@ final class CrawlCommand implements Callable<Integer> {
     @Option(names = "--retries", defaultValue = "3", description = "Retries after a network error, timeout, 429 or 5xx (default: ${DEFAULT-VALUE}).")
     int retries;
 
-    @Option(names = "--max-bytes", defaultValue = "20MiB", converter = ByteSize.class,
-            description = "Largest document accepted, in bytes or with KiB/MiB (default: ${DEFAULT-VALUE}).")
-    long maxBytes;
+    @Option(names = "--max-bytes", converter = ByteSize.class,
+            description = "Largest document fetched, in bytes or with KiB/MiB (default: the document limit, parser.max.document.bytes, 20MiB).")
+    Long maxBytes;
 
     @Option(names = "--dry-run", description = "Fetch and list what would be submitted; submit and remember nothing.")
     boolean dryRun;
@@ -74,8 +74,8 @@ final class CrawlCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<SeedList.Seed> seedList = readSeeds();
-        FetchPolicy policy = policy();
         MonitorConfig config = cluster.load();
+        FetchPolicy policy = policy(maxBytes == null ? config.maxDocumentBytes() : maxBytes);
         Path stateFile = config.dataDir().resolve(STATE_FILE);
         CrawlState state = dryRun ? CrawlState.load(stateFile).detached() : CrawlState.load(stateFile);
         PrintWriter out = spec.commandLine().getOut();
@@ -95,7 +95,8 @@ final class CrawlCommand implements Callable<Integer> {
         } else {
             MonitorSerdes serdes = MonitorSerdes.forConfig(config);
             Map<String, Object> clients = config.clientProperties();
-            try (SubmissionPublisher publisher = new SubmissionPublisher(clients, Topics.live().submissions(), serdes.submissions())) {
+            try (SubmissionPublisher publisher = new SubmissionPublisher(clients, Topics.live().submissions(), serdes.submissions(),
+                    config.maxDocumentBytes())) {
                 Consumer<ReportSubmission> sink = publisher::publishAndWait;
                 report = new Crawler(new PoliteFetcher(policy), state, sink, progress).crawl(seedList);
             }
@@ -124,7 +125,7 @@ final class CrawlCommand implements Callable<Integer> {
         }
     }
 
-    private FetchPolicy policy() {
+    private FetchPolicy policy(long maxBytes) {
         if (delay.isNegative() || timeout.isNegative() || timeout.isZero() || retries < 0 || maxBytes <= 0) {
             throw new ParameterException(spec.commandLine(), "--delay must be >= 0, --timeout > 0, --retries >= 0 and --max-bytes > 0");
         }

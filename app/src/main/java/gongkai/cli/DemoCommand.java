@@ -87,7 +87,7 @@ final class DemoCommand implements Callable<Integer> {
         Map<String, Object> clients = config.clientProperties();
         List<ReportSubmission> sent = new ArrayList<>();
         try (OutcomeTracker tracker = new OutcomeTracker(clients, topics, serdes);
-             SubmissionPublisher publisher = new SubmissionPublisher(clients, topics.submissions(), serdes.submissions())) {
+             SubmissionPublisher publisher = new SubmissionPublisher(clients, topics.submissions(), serdes.submissions(), config.maxDocumentBytes())) {
             for (Path f : files) {
                 ReportSubmission s = Submissions.of(Files.readAllBytes(f), samples.relativize(f).toString(), "demo",
                         Submissions.guessContentType(f.getFileName().toString()), null, null, Instant.now());

@@ -8,6 +8,7 @@ import gongkai.intake.ParseSubmissionProcessor;
 import gongkai.intake.SubmissionWindow;
 import gongkai.parse.ReportParser;
 import gongkai.rules.RuleCatalog;
+import gongkai.topics.RecordLimits;
 import gongkai.topics.Topics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -49,11 +50,14 @@ public final class ComplianceTopology {
                                  Supplier<Instant> clock) {
         Topology t = new Topology();
         StringSerializer keys = new StringSerializer();
+        long maxValue = new RecordLimits(parser.maxBytes()).maxValueBytes();
 
         t.addSource("submissions", new StringDeserializer(), serdes.submissions().deserializer(), topics.submissions());
         t.addProcessor("parse", () -> new ParseSubmissionProcessor(parser, window), "submissions");
-        t.addSink(ParseSubmissionProcessor.PARSED, topics.parsed(), keys, serdes.reports().serializer(), "parse");
-        t.addSink(ParseSubmissionProcessor.REJECTED, topics.rejected(), keys, serdes.rejected().serializer(), "parse");
+        t.addSink(ParseSubmissionProcessor.PARSED, topics.parsed(), keys,
+                new BoundedSerializer<>(serdes.reports().serializer(), maxValue), "parse");
+        t.addSink(ParseSubmissionProcessor.REJECTED, topics.rejected(), keys,
+                new BoundedSerializer<>(serdes.rejected().serializer(), maxValue), "parse");
 
         t.addSource("parsed-reports", new StringDeserializer(), serdes.reports().deserializer(), topics.parsed());
         t.addSource("roster", new StringDeserializer(), serdes.roster().deserializer(), topics.roster());
