@@ -61,8 +61,19 @@ public final class ParseSubmissionProcessor implements Processor<String, ReportS
             // Outside the span a replay was asked for: not part of this run's history.
             return;
         }
+        var refused = UnwritableOutputs.refused(meta.topic(), meta.partition(), meta.offset());
+        if (refused.isPresent() && refused.get().skip()) {
+            log.error("submission={} at {}/{}@{}: not even the small dead letter could be written, skipped: {}",
+                    submission.getSubmissionId(), meta.topic(), meta.partition(), meta.offset(), SafeText.forLog(refused.get().reason()));
+            return;
+        }
         try {
             DisclosureReport report = parser.parse(submission);
+            if (refused.isPresent()) {
+                reject(out, submission, "UNWRITABLE", "the parsed report of this submission could not be written: " + refused.get().reason(),
+                        null, meta);
+                return;
+            }
             log.info("parsed agency={} year={} report={} source={} submission={}", SafeText.forLog(report.getAgency()),
                     report.getYear(), SafeText.forLog(report.getReportId()), SafeText.forLog(submission.getSource()),
                     submission.getSubmissionId());
@@ -76,7 +87,11 @@ public final class ParseSubmissionProcessor implements Processor<String, ReportS
                         RecordMetadata meta) {
         ByteBuffer content = submission == null || submission.getContent() == null ? ByteBuffer.allocate(0) : submission.getContent();
         long size = content.remaining();
-        boolean carry = limits.deadLetterCanCarry(size);
+        var refused = UnwritableOutputs.refused(meta.topic(), meta.partition(), meta.offset());
+        boolean carry = limits.deadLetterCanCarry(size) && refused.isEmpty();
+        if (refused.isPresent() && !"UNWRITABLE".equals(code)) {
+            reason = reason + " (dead letter without the original bytes: an earlier one could not be written: " + refused.get().reason() + ")";
+        }
         RejectedSubmission rejected = RejectedSubmission.newBuilder()
                 .setSubmissionId(submission == null ? null : submission.getSubmissionId())
                 .setSource(submission == null ? null : submission.getSource())
@@ -91,6 +106,10 @@ public final class ParseSubmissionProcessor implements Processor<String, ReportS
         log.warn("rejected submission={} source={} reason={}: {}", submission == null ? "-" : submission.getSubmissionId(),
                 SafeText.forLog(rejected.getSource()), code, SafeText.forLog(reason));
         String key = submission == null ? record.key() : submission.getSubmissionId();
-        context.forward(record.withKey(key).withValue(rejected), REJECTED);
+        Record<String, Object> dead = record.withKey(key).withValue(rejected);
+        if (refused.isPresent()) {
+            dead.headers().add(UnwritableOutputHandler.SMALL_FORM_HEADER, "true".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        context.forward(dead, REJECTED);
     }
 }

@@ -52,8 +52,14 @@ public final class PoisonSubmissionHandler implements DeserializationExceptionHa
 
     @Override
     public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
+        var refused = UnwritableOutputs.refused(record.topic(), record.partition(), record.offset());
+        if (refused.isPresent() && refused.get().skip()) {
+            log.error("poison submission {}/{}@{}: not even the small dead letter could be written, skipped: {}", record.topic(),
+                    record.partition(), record.offset(), SafeText.forLog(refused.get().reason()));
+            return Response.resume();
+        }
         ByteBuffer original = ByteBuffer.wrap(record.value() == null ? new byte[0] : record.value());
-        boolean carry = limits.deadLetterCanCarry(original.remaining());
+        boolean carry = limits.deadLetterCanCarry(original.remaining()) && refused.isEmpty();
         RejectedSubmission rejected = RejectedSubmission.newBuilder()
                 .setReasonCode("UNDESERIALIZABLE")
                 .setReason("record " + record.topic() + "/" + record.partition() + "@" + record.offset()
@@ -70,6 +76,9 @@ public final class PoisonSubmissionHandler implements DeserializationExceptionHa
         ProducerRecord<byte[], byte[]> dead = new ProducerRecord<>(rejectedTopic, null, record.key(),
                 serde.serialize(rejectedTopic, rejected), record.headers());
         SourceHeaders.stamp(dead.headers(), record.topic(), record.partition(), record.offset(), null);
+        if (refused.isPresent()) {
+            dead.headers().add(UnwritableOutputHandler.SMALL_FORM_HEADER, "true".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
         return Response.resume(List.of(dead));
     }
 }

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler;
 import org.slf4j.Logger;
@@ -24,10 +25,13 @@ import org.slf4j.LoggerFactory;
 /**
  * What happens to an output of the parse step that cannot be written (too large for its topic, or refused
  * by the broker): it is replaced by a dead letter in small form, which names the submission and carries the
- * reference (sha256, size, source position) but not the bytes, and processing goes on. The small form is
- * marked; if even it cannot be written it is skipped, so this handler never asks for a record to be written
- * again and cannot loop. Each such output is counted and logged. Transient errors are retried as Kafka
- * Streams would by default.
+ * reference (sha256, size, source position) but not the bytes, and processing goes on. Each such output is
+ * counted and logged. Transient errors are retried as Kafka Streams would by default.
+ *
+ * <p>A value too large is caught by the serializer ({@code BoundedSerializer}) before the producer sees it,
+ * and the small form takes its place in the same transaction. A record the broker refuses has already failed
+ * the transaction, which Kafka Streams aborts and retries from the submission: the refusal is remembered
+ * ({@link UnwritableOutputs}) so that the retry writes the small form, and a retry after that writes nothing.
  */
 public final class UnwritableOutputHandler implements ProductionExceptionHandler {
     /** Marks a dead letter this handler wrote in place of an output, so its own failure is never handled twice. */
@@ -38,6 +42,7 @@ public final class UnwritableOutputHandler implements ProductionExceptionHandler
 
     private String rejectedTopic;
     private AvroSerde<RejectedSubmission> serde;
+    private boolean exactlyOnce;
 
     /** Outputs of this process replaced by a small dead letter or skipped, since it started. */
     public static long unwritten() {
@@ -53,6 +58,7 @@ public final class UnwritableOutputHandler implements ProductionExceptionHandler
                     + " and " + PoisonSubmissionHandler.REGISTRY_URL_CONFIG);
         }
         serde = new AvroSerde<>(RejectedSubmission.class, SchemaRegistryClient.connect(url), true);
+        exactlyOnce = String.valueOf(configs.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).startsWith("exactly_once");
     }
 
     @Override
@@ -66,6 +72,14 @@ public final class UnwritableOutputHandler implements ProductionExceptionHandler
     public Response handleError(ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record, Exception exception) {
         if (exception instanceof RetriableException) {
             return Response.retry();
+        }
+        UnwritableOutputs.remember(context.topic(), context.partition(), context.offset(), cut(exception.toString()));
+        if (exactlyOnce) {
+            // The refusal has failed this transaction: nothing more can be written in it. The retry writes the small form.
+            long n = UNWRITTEN.incrementAndGet();
+            log.error("output of {} for {} was refused ({} unwritten outputs so far); the submission will be processed again and "
+                    + "dead-lettered by reference: {}", describe(context), record.topic(), n, SafeText.forLog(exception.toString()));
+            return Response.resume();
         }
         if (record.headers().lastHeader(SMALL_FORM_HEADER) != null) {
             long n = UNWRITTEN.incrementAndGet();
