@@ -225,6 +225,24 @@ class DocumentLimitsIT {
         }
     }
 
+    @Test
+    void aDocumentThatTakesTooLongToReadIsRejectedAsTooComplexOnceAndTheNextIsJudged() throws Exception {
+        // Cells separated by a long run of short lines: each looks ahead for the next cell, so the work is quadratic.
+        byte[] slow = ("\t单元格\n" + "短行\n".repeat(200_000) + "\t单元格\n").getBytes(StandardCharsets.UTF_8);
+        ReportSubmission s = submission(slow, "slow.txt");
+        long start = System.nanoTime();
+        List<Outcome> outcomes = submitInOrder(s, sample("chaoyang-jinzhan-2021.txt"));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertEquals("TOO_COMPLEX", outcomes.get(0).rejectedCode(), "the slow document: " + outcomes.get(0));
+        assertTrue(outcomes.get(0).rejectedReason().contains("took longer than the " + ReportParser.DEFAULT_BUDGET_MS + " ms"),
+                outcomes.get(0).rejectedReason());
+        assertNotNull(outcomes.get(1).verdict(), "the next submission is judged: " + outcomes.get(1));
+        assertEquals(1, deadLetters(s.getSubmissionId()).size(), "rejected exactly once");
+        // The parse ran for a whole budget inside one transaction; a transaction timeout at Kafka Streams' default (10 s)
+        // would have had the producer fenced and the document parsed again.
+        assertTrue(took.compareTo(Duration.ofMillis(2 * ReportParser.DEFAULT_BUDGET_MS)) < 0, "parsed once: " + took);
+    }
+
     static Map<String, Object> withMaxRequest(int bytes) {
         Map<String, Object> p = clients();
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(bytes));
