@@ -7,6 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +49,7 @@ public final class EmbeddedCluster implements AutoCloseable {
             lock.close();
             throw e;
         }
+        abortHangingTransactions(kafka);
         Path portFile = dataDir.resolve("registry.port");
         LocalSchemaRegistry registry;
         try {
@@ -65,6 +70,17 @@ public final class EmbeddedCluster implements AutoCloseable {
             kafka.close();
             lock.close();
             throw new UncheckedIOException("cannot write the embedded cluster's files in " + dataDir, e);
+        }
+    }
+
+    /** Before any client runs: a kill -9 may have left transactions open that no coordinator will finish. */
+    private static void abortHangingTransactions(LocalKafka kafka) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            HangingTransactions.abort(admin);
+        } catch (ExecutionException | RuntimeException e) {
+            log.warn("could not check for transactions left open by an unclean stop: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -153,7 +153,9 @@ public final class LocalKafka implements AutoCloseable {
                 Map.entry("share.coordinator.state.topic.min.isr", "1"),
                 Map.entry("group.initial.rebalance.delay.ms", "0"),
                 Map.entry("auto.create.topics.enable", "false"),
-                Map.entry("log.flush.interval.messages", "1000")));
+                Map.entry("log.flush.interval.messages", "1000"),
+                Map.entry("broker.session.timeout.ms", "4000"),
+                Map.entry("broker.heartbeat.interval.ms", "500")));
         return p;
     }
 
