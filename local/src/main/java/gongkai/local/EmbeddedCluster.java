@@ -76,7 +76,7 @@ public final class EmbeddedCluster implements AutoCloseable {
     /** Before any client runs: a kill -9 may have left transactions open that no coordinator will finish. */
     private static void abortHangingTransactions(LocalKafka kafka) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            HangingTransactions.abort(admin);
+            HangingTransactions.abort(admin, LocalKafka.TRANSACTION_LOG_PARTITIONS);
         } catch (ExecutionException | RuntimeException e) {
             log.warn("could not check for transactions left open by an unclean stop: {}", e.toString());
         } catch (InterruptedException e) {

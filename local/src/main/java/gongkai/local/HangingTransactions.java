@@ -15,6 +15,8 @@ import org.apache.kafka.clients.admin.ProducerState;
 import org.apache.kafka.clients.admin.TransactionListing;
 import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TransactionalIdNotFoundException;
+import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +45,34 @@ public final class HangingTransactions {
     private HangingTransactions() {
     }
 
-    /** Every partition's open transactions, with what the coordinator says of each producer. */
+    /**
+     * Waits until the transaction coordinator has loaded every partition of its log: before that, a listing would
+     * miss transactions it is about to finish, and aborting one it is committing would break its atomicity. Asks for
+     * one unknown transactional id per log partition; the admin client retries while a partition loads, and the
+     * answer "not found" means it is loaded.
+     */
+    public static void awaitCoordinatorLoaded(Admin admin, int logPartitions) throws InterruptedException, ExecutionException {
+        Set<Integer> covered = new java.util.HashSet<>();
+        List<String> probes = new ArrayList<>();
+        for (int i = 0; covered.size() < logPartitions; i++) {
+            String id = "gongkai-load-probe-" + i;
+            if (covered.add(Utils.abs(id.hashCode()) % logPartitions)) {
+                probes.add(id);
+            }
+        }
+        var described = admin.describeTransactions(probes);
+        for (String id : probes) {
+            try {
+                described.description(id).get();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TransactionalIdNotFoundException)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Every partition's open transactions, with what the coordinator says of each producer (call once it is loaded). */
     public static List<Hanging> open(Admin admin) throws InterruptedException, ExecutionException {
         Set<String> topics = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get();
         List<TopicPartition> partitions = new ArrayList<>();
@@ -65,8 +94,12 @@ public final class HangingTransactions {
         return open(admin).stream().filter(h -> h.coordinatorState() == null || !IN_FLIGHT.contains(h.coordinatorState())).toList();
     }
 
-    /** Aborts the hanging transactions (writes the abort marker the coordinator never will); returns them. */
-    public static List<Hanging> abort(Admin admin) throws InterruptedException, ExecutionException {
+    /**
+     * Aborts the hanging transactions (writes the abort marker the coordinator never will), once the coordinator has
+     * loaded its {@code logPartitions} partitions; returns them.
+     */
+    public static List<Hanging> abort(Admin admin, int logPartitions) throws InterruptedException, ExecutionException {
+        awaitCoordinatorLoaded(admin, logPartitions);
         List<Hanging> hanging = find(admin);
         for (Hanging h : hanging) {
             log.warn("aborting a transaction left open by an unclean stop, which its coordinator no longer knows: {}", h);

@@ -36,6 +36,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalKafka implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalKafka.class);
+    /** Partitions of the transaction state log ({@code transaction.state.log.num.partitions}). */
+    public static final int TRANSACTION_LOG_PARTITIONS = 5;
 
     private final Path dataDir;
     private final int brokerPort;
@@ -148,7 +150,7 @@ public final class LocalKafka implements AutoCloseable {
                 Map.entry("offsets.topic.num.partitions", "5"),
                 Map.entry("transaction.state.log.replication.factor", "1"),
                 Map.entry("transaction.state.log.min.isr", "1"),
-                Map.entry("transaction.state.log.num.partitions", "5"),
+                Map.entry("transaction.state.log.num.partitions", Integer.toString(TRANSACTION_LOG_PARTITIONS)),
                 Map.entry("share.coordinator.state.topic.replication.factor", "1"),
                 Map.entry("share.coordinator.state.topic.min.isr", "1"),
                 Map.entry("group.initial.rebalance.delay.ms", "0"),

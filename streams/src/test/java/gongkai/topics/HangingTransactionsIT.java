@@ -45,9 +45,14 @@ class HangingTransactionsIT {
                 assertEquals(1, open.size(), open.toString());
                 assertEquals(new TopicPartition("tx", 0), open.get(0).partition());
                 assertEquals(TransactionState.ONGOING, open.get(0).coordinatorState());
-                assertEquals(List.of(), HangingTransactions.abort(admin), "a transaction its coordinator drives is not touched");
+                assertEquals(List.of(), HangingTransactions.abort(admin, LocalKafka.TRANSACTION_LOG_PARTITIONS), "a transaction its coordinator drives is not touched");
 
                 producer.commitTransaction(); // still possible: nobody aborted it
+            }
+            // The commit markers are written after commitTransaction returns.
+            java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+            while (!HangingTransactions.open(admin).isEmpty() && java.time.Instant.now().isBefore(deadline)) {
+                java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
             }
             assertTrue(HangingTransactions.open(admin).isEmpty(), "committed: nothing open");
         }
