@@ -66,9 +66,9 @@ final class CrawlCommand implements Callable<Integer> {
     @Option(names = "--retries", defaultValue = "3", description = "Retries after a network error, timeout, 429 or 5xx (default: ${DEFAULT-VALUE}).")
     int retries;
 
-    @Option(names = "--max-bytes", defaultValue = "20MiB", converter = ByteSize.class,
-            description = "Largest document accepted, in bytes or with KiB/MiB (default: ${DEFAULT-VALUE}).")
-    long maxBytes;
+    @Option(names = "--max-bytes", converter = ByteSize.class,
+            description = "Largest document fetched, in bytes or with KiB/MiB (default: the document limit, parser.max.document.bytes, 20MiB).")
+    Long maxBytes;
 
     @Option(names = "--outcome-timeout", defaultValue = "PT2M",
             description = "How long to wait for the topology's outcome of the published documents (default: ${DEFAULT-VALUE}).")
@@ -83,8 +83,8 @@ final class CrawlCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<SeedList.Seed> seedList = readSeeds();
-        FetchPolicy policy = policy();
         MonitorConfig config = cluster.load();
+        FetchPolicy policy = policy(maxBytes == null ? config.maxDocumentBytes() : maxBytes);
         Path stateFile = config.dataDir().resolve(STATE_FILE);
         CrawlState state = dryRun ? CrawlState.load(stateFile).detached() : CrawlState.load(stateFile);
         PrintWriter out = spec.commandLine().getOut();
@@ -110,7 +110,8 @@ final class CrawlCommand implements Callable<Integer> {
             List<ReportSubmission> sent = new ArrayList<>();
             // Created before the first document is published: it follows the topology's outputs from this moment.
             try (OutcomeTracker tracker = new OutcomeTracker(clients, topics, serdes);
-                 SubmissionPublisher publisher = new SubmissionPublisher(clients, topics.submissions(), serdes.submissions())) {
+                 SubmissionPublisher publisher = new SubmissionPublisher(clients, topics.submissions(), serdes.submissions(),
+                         config.maxDocumentBytes())) {
                 Consumer<ReportSubmission> sink = s -> {
                     publisher.publishAndWait(s);
                     sent.add(s);
@@ -150,7 +151,7 @@ final class CrawlCommand implements Callable<Integer> {
         }
     }
 
-    private FetchPolicy policy() {
+    private FetchPolicy policy(long maxBytes) {
         if (delay.isNegative() || timeout.isNegative() || timeout.isZero() || retries < 0 || maxBytes <= 0) {
             throw new ParameterException(spec.commandLine(), "--delay must be >= 0, --timeout > 0, --retries >= 0 and --max-bytes > 0");
         }

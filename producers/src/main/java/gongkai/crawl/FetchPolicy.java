@@ -27,7 +27,7 @@ public record FetchPolicy(Duration perHostDelay, Duration timeout, int retries, 
 
     public static FetchPolicy defaults() {
         return new FetchPolicy(Duration.ofSeconds(1), Duration.ofSeconds(20), 3, Duration.ofSeconds(1), Duration.ofSeconds(60),
-                20L * 1024 * 1024, 5, USER_AGENT);
+                gongkai.parse.ReportParser.DEFAULT_MAX_BYTES, 5, USER_AGENT);
     }
 
     public FetchPolicy withPerHostDelay(Duration d) {

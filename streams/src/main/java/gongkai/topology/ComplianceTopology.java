@@ -11,6 +11,7 @@ import gongkai.intake.ParseSubmissionProcessor;
 import gongkai.intake.SubmissionWindow;
 import gongkai.parse.ReportParser;
 import gongkai.rules.RuleCatalog;
+import gongkai.topics.RecordLimits;
 import gongkai.topics.Topics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -54,18 +55,21 @@ public final class ComplianceTopology {
                                  Supplier<Instant> clock) {
         Topology t = new Topology();
         StringSerializer keys = new StringSerializer();
+        long maxValue = new RecordLimits(parser.maxBytes()).maxValueBytes();
 
         t.addSource("submissions", new StringDeserializer(), serdes.submissions().deserializer(), topics.submissions());
         t.addProcessor("parse", () -> new ParseSubmissionProcessor(parser, window), "submissions");
-        t.addSink(ParseSubmissionProcessor.PARSED, topics.read(), keys, serdes.reports().serializer(), new StemPartitioner(), "parse");
-        t.addSink(ParseSubmissionProcessor.REJECTED, topics.rejected(), keys, serdes.rejected().serializer(), "parse");
+        t.addSink(ParseSubmissionProcessor.PARSED, topics.read(), keys,
+                new BoundedSerializer<>(serdes.reports().serializer(), maxValue), new StemPartitioner(), "parse");
+        t.addSink(ParseSubmissionProcessor.REJECTED, topics.rejected(), keys,
+                new BoundedSerializer<>(serdes.rejected().serializer(), maxValue), "parse");
 
         // Every way of writing one agency's name meets here (partitioned by stem) and leaves under one name.
         t.addSource("read-reports", new StringDeserializer(), serdes.reports().deserializer(), topics.read());
         t.addProcessor("identify", AgencyIdentityProcessor::new, "read-reports");
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AgencyIdentityProcessor.NAMES_STORE),
                 Serdes.String(), Serdes.String()), "identify");
-        t.addSink("identified-sink", topics.parsed(), keys, serdes.reports().serializer(), "identify");
+        t.addSink("identified-sink", topics.parsed(), keys, new BoundedSerializer<>(serdes.reports().serializer(), maxValue), "identify");
         t.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AgencyIdentityProcessor.ROSTER_NAMES_STORE),
                         Serdes.String(), serdes.roster()).withLoggingDisabled(),
                 "roster-names", new StringDeserializer(), serdes.roster().deserializer(), topics.rosterNames(),
