@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,6 +24,8 @@ import gongkai.crawl.PoliteFetcher;
 import gongkai.crawl.ProgressBar;
 import gongkai.crawl.ProgressLog;
 import gongkai.crawl.SeedList;
+import gongkai.submit.Outcome;
+import gongkai.submit.OutcomeTracker;
 import gongkai.submit.SubmissionPublisher;
 import gongkai.text.SafeText;
 import gongkai.topics.Topics;
@@ -45,7 +48,9 @@ import picocli.CommandLine.TypeConversionException;
                 "is obeyed (for the name GongkaiMonitor, or *), its Crawl-delay kept, listings followed",
                 "through their pagers, unchanged documents not downloaded again (ETag/Last-Modified),",
                 "and loopback/private addresses refused unless --allow-private-targets.",
-                "Exit 0 if every document was fetched, 1 if any failed, 2 on usage errors."})
+                "Prints the outcome of each published document once the topology has judged or rejected it (as submit does);",
+                "'./monitor rejected' lists rejections later. Exit 0 if every document was fetched and accepted,",
+                "1 if any failed or was rejected, 2 on usage errors."})
 final class CrawlCommand implements Callable<Integer> {
     static final String STATE_FILE = "crawl-state.tsv";
 
@@ -64,9 +69,13 @@ final class CrawlCommand implements Callable<Integer> {
     @Option(names = "--retries", defaultValue = "3", description = "Retries after a network error, timeout, 429 or 5xx (default: ${DEFAULT-VALUE}).")
     int retries;
 
-    @Option(names = "--max-bytes", defaultValue = "20MiB", converter = ByteSize.class,
-            description = "Largest document accepted, in bytes or with KiB/MiB (default: ${DEFAULT-VALUE}).")
-    long maxBytes;
+    @Option(names = "--max-bytes", converter = ByteSize.class,
+            description = "Largest document fetched, in bytes or with KiB/MiB (default: the document limit, parser.max.document.bytes, 20MiB).")
+    Long maxBytes;
+
+    @Option(names = "--outcome-timeout", defaultValue = "PT2M",
+            description = "How long to wait for the topology's outcome of the published documents (default: ${DEFAULT-VALUE}).")
+    Duration outcomeTimeout;
 
     @Option(names = "--max-time", defaultValue = "PT2M",
             description = "Limit for one document, every attempt, retry and redirect included (default: ${DEFAULT-VALUE}).")
@@ -96,8 +105,8 @@ final class CrawlCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<SeedList.Seed> seedList = readSeeds();
-        FetchPolicy policy = policy();
         MonitorConfig config = cluster.load();
+        FetchPolicy policy = policy(maxBytes == null ? config.maxDocumentBytes() : maxBytes);
         Path stateFile = config.dataDir().resolve(STATE_FILE);
         CrawlState state = dryRun ? CrawlState.load(stateFile).detached() : CrawlState.load(stateFile);
         PrintWriter out = spec.commandLine().getOut();
@@ -109,6 +118,7 @@ final class CrawlCommand implements Callable<Integer> {
         }
         CrawlProgress progress = terminal ? new ProgressBar(err, dryRun, ProgressBar.terminalColumns()) : new ProgressLog(err, dryRun);
         CrawlReport report;
+        boolean rejected = false;
         if (dryRun) {
             report = new Crawler(new PoliteFetcher(policy), state, s -> { }, progress, maxPages).crawl(seedList);
             report.documents().stream().filter(d -> d.status() == DocumentResult.Status.PUBLISHED)
@@ -117,9 +127,26 @@ final class CrawlCommand implements Callable<Integer> {
         } else {
             MonitorSerdes serdes = MonitorSerdes.forConfig(config);
             Map<String, Object> clients = config.clientProperties();
-            try (SubmissionPublisher publisher = new SubmissionPublisher(clients, Topics.live().submissions(), serdes.submissions())) {
-                Consumer<ReportSubmission> sink = publisher::publishAndWait;
+            Topics topics = Topics.live();
+            gongkai.topology.ComplianceApp.createTopics(config, topics);
+            List<ReportSubmission> sent = new ArrayList<>();
+            // Created before the first document is published: it follows the topology's outputs from this moment.
+            try (OutcomeTracker tracker = new OutcomeTracker(clients, topics, serdes);
+                 SubmissionPublisher publisher = new SubmissionPublisher(clients, topics.submissions(), serdes.submissions(),
+                         config.maxDocumentBytes())) {
+                Consumer<ReportSubmission> sink = s -> {
+                    publisher.publishAndWait(s);
+                    sent.add(s);
+                };
                 report = new Crawler(new PoliteFetcher(policy), state, sink, progress, maxPages).crawl(seedList);
+                if (!sent.isEmpty()) {
+                    // What the topology made of each published document, as submit prints it: a page that is no
+                    // report is rejected there, not here.
+                    for (Outcome o : tracker.await(sent, outcomeTimeout).values()) {
+                        out.println(SubmitReport.line(o));
+                        rejected |= o.rejected() || !o.done();
+                    }
+                }
             }
         }
         for (DocumentResult f : report.failures()) {
@@ -127,7 +154,7 @@ final class CrawlCommand implements Callable<Integer> {
         }
         out.println(report.summary(dryRun));
         out.flush();
-        return report.failures().isEmpty() ? 0 : 1;
+        return report.failures().isEmpty() && !rejected ? 0 : 1;
     }
 
     private List<SeedList.Seed> readSeeds() {
@@ -146,7 +173,7 @@ final class CrawlCommand implements Callable<Integer> {
         }
     }
 
-    private FetchPolicy policy() {
+    private FetchPolicy policy(long maxBytes) {
         if (delay.isNegative() || timeout.isNegative() || timeout.isZero() || retries < 0 || maxBytes <= 0) {
             throw new ParameterException(spec.commandLine(), "--delay must be >= 0, --timeout > 0, --retries >= 0 and --max-bytes > 0");
         }

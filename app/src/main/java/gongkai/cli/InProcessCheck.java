@@ -11,7 +11,6 @@ import gongkai.avro.RejectedSubmission;
 import gongkai.avro.ReportSubmission;
 import gongkai.config.MonitorConfig;
 import gongkai.intake.PoisonSubmissionHandler;
-import gongkai.parse.ReportParser;
 import gongkai.serde.InMemorySchemaRegistryClient;
 import gongkai.serde.SchemaRegistryClient;
 import gongkai.topics.Topics;
@@ -39,7 +38,7 @@ final class InProcessCheck implements AutoCloseable {
         Topics topics = Topics.live();
         SchemaRegistryClient registry = SchemaRegistryClient.connect("mock://" + scope);
         MonitorSerdes serdes = MonitorSerdes.using(registry, true);
-        var topology = ComplianceTopology.build(topics, serdes, new ReportParser(config.maxDocumentBytes()),
+        var topology = ComplianceTopology.build(topics, serdes, config.parser(),
                 gongkai.topology.ComplianceApp.rules(config));
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "gongkai-check");

@@ -35,7 +35,7 @@ public class ParseCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "json", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--max-bytes", defaultValue = "20971520", description = "Reject files larger than this (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-bytes", defaultValue = "" + ReportParser.DEFAULT_MAX_BYTES, description = "Reject files larger than this (default: ${DEFAULT-VALUE}).")
     long maxBytes;
 
     @Spec

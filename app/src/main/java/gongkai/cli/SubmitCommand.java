@@ -2,9 +2,6 @@ package gongkai.cli;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +14,12 @@ import java.util.stream.Stream;
 
 import gongkai.avro.ReportSubmission;
 import gongkai.config.MonitorConfig;
+import gongkai.crawl.FetchException;
+import gongkai.crawl.FetchPolicy;
+import gongkai.crawl.Fetched;
+import gongkai.crawl.PoliteFetcher;
+import gongkai.parse.ReportParser;
+import gongkai.parse.ReportRejectedException;
 import gongkai.submit.Outcome;
 import gongkai.submit.OutcomeTracker;
 import gongkai.submit.SubmissionPublisher;
@@ -58,29 +61,46 @@ final class SubmitCommand implements Callable<Integer> {
     @Option(names = "--timeout", description = "How long to wait for the outcomes. Default: ${DEFAULT-VALUE}.", defaultValue = "PT2M")
     Duration timeout;
 
+    @Option(names = "--fetch-timeout", description = "For URLs: how long one download may take, body included. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "PT60S")
+    Duration fetchTimeout;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        MonitorConfig config = cluster.load();
+        ReportParser limit = config.parser();
         List<Document> documents = new ArrayList<>();
         for (String in : inputs) {
             try {
-                documents.addAll(read(in));
-            } catch (IOException | IllegalArgumentException e) {
+                documents.addAll(read(in, limit));
+            } catch (IOException | IllegalArgumentException | FetchException e) {
                 spec.commandLine().getErr().println("error: " + SafeText.forLog(in) + ": " + SafeText.forLog(e.getMessage()));
+                return 2;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 return 2;
             }
         }
-        MonitorConfig config = cluster.load();
         Topics topics = Topics.live();
         gongkai.topology.ComplianceApp.createTopics(config, topics);
         MonitorSerdes serdes = MonitorSerdes.forConfig(config);
         Map<String, Object> clients = config.clientProperties();
         List<ReportSubmission> sent = new ArrayList<>();
+        int exit = 0;
         try (OutcomeTracker tracker = noWait ? null : new OutcomeTracker(clients, topics, serdes);
-             SubmissionPublisher publisher = new SubmissionPublisher(clients, topics.submissions(), serdes.submissions())) {
+             SubmissionPublisher publisher = new SubmissionPublisher(clients, topics.submissions(), serdes.submissions(),
+                     config.maxDocumentBytes())) {
             for (Document d : documents) {
+                if (d.tooLarge() != null) {
+                    // Not sent: the submission log holds documents up to the limit only, and the topology would say the same.
+                    System.out.println("REJECTED " + SafeText.forLog(d.source()) + ": " + d.tooLarge().reason() + ": "
+                            + SafeText.forLog(d.tooLarge().detail(), 500));
+                    exit = 1;
+                    continue;
+                }
                 ReportSubmission s = Submissions.of(d.content(), d.source(), submitter, d.contentType(), agencyHint,
                         publishedAt == null ? null : publishedAt.toString(), Instant.now());
                 var meta = publisher.publishAndWait(s);
@@ -90,10 +110,9 @@ final class SubmitCommand implements Callable<Integer> {
                 }
             }
             if (noWait) {
-                return 0;
+                return exit;
             }
             Map<String, Outcome> outcomes = tracker.await(sent, timeout);
-            int exit = 0;
             for (Outcome o : outcomes.values()) {
                 System.out.println(SubmitReport.line(o));
                 if (!o.done() || o.rejected()) {
@@ -104,12 +123,16 @@ final class SubmitCommand implements Callable<Integer> {
         }
     }
 
-    record Document(String source, byte[] content, String contentType) {
+    /** A document to submit, or (tooLarge set, no content) one over the document limit, which is not even read. */
+    record Document(String source, byte[] content, String contentType, ReportRejectedException tooLarge) {
+        Document(String source, byte[] content, String contentType) {
+            this(source, content, contentType, null);
+        }
     }
 
-    private static List<Document> read(String input) throws IOException {
+    private List<Document> read(String input, ReportParser limit) throws IOException, FetchException, InterruptedException {
         if (input.startsWith("http://") || input.startsWith("https://")) {
-            return List.of(fetch(URI.create(input)));
+            return List.of(fetch(URI.create(input), limit.maxBytes()));
         }
         Path p = Path.of(input);
         if (Files.isDirectory(p)) {
@@ -117,7 +140,7 @@ final class SubmitCommand implements Callable<Integer> {
                 List<Document> out = new ArrayList<>();
                 for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
                         .filter(f -> !f.getFileName().toString().equalsIgnoreCase("README.md")).sorted().toList()) {
-                    out.add(new Document(f.toString(), Files.readAllBytes(f), Submissions.guessContentType(f.toString())));
+                    out.add(file(f, limit));
                 }
                 return out;
             }
@@ -125,21 +148,24 @@ final class SubmitCommand implements Callable<Integer> {
         if (!Files.exists(p)) {
             throw new IllegalArgumentException("no such file or directory");
         }
-        return List.of(new Document(p.toString(), Files.readAllBytes(p), Submissions.guessContentType(p.toString())));
+        return List.of(file(p, limit));
     }
 
-    private static Document fetch(URI uri) throws IOException {
-        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(20)).build();
-        try {
-            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
-                    .header("User-Agent", "GongkaiMonitor/0.1 (+submit)").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (r.statusCode() / 100 != 2) {
-                throw new IOException("HTTP " + r.statusCode());
-            }
-            return new Document(r.uri().toString(), r.body(), r.headers().firstValue("Content-Type").orElse(null));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
+    private static Document file(Path f, ReportParser limit) throws IOException {
+        var tooLarge = limit.checkSize(Files.size(f), f.toString());
+        if (tooLarge.isPresent()) {
+            return new Document(f.toString(), null, null, tooLarge.get());
         }
+        return new Document(f.toString(), Files.readAllBytes(f), Submissions.guessContentType(f.toString()));
+    }
+
+    /** The crawler's fetcher: the body is capped at the document limit, and the timeout covers a body that trickles in. */
+    private Document fetch(URI uri, long maxBytes) throws FetchException, InterruptedException {
+        // A URL the person at the keyboard names, not a link found on a page: robots.txt governs crawlers, and the
+        // address is theirs to choose (an intranet page included); the crawler keeps both guards.
+        FetchPolicy policy = FetchPolicy.defaults().ignoringRobotsTxt().allowingPrivateTargets().withRetries(1).withTimeout(fetchTimeout)
+                .withMaxBytes(maxBytes);
+        Fetched f = new PoliteFetcher(policy).fetch(uri);
+        return new Document(f.url().toString(), f.body(), f.contentType());
     }
 }

@@ -44,7 +44,7 @@ public final class Passthrough {
         Map<String, Object> p = new HashMap<>(clients);
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(25 * 1024 * 1024));
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(gongkai.topics.RecordLimits.DEFAULT.maxRecordBytes()));
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         long copied = 0;

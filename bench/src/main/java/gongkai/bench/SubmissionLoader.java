@@ -33,7 +33,7 @@ public final class SubmissionLoader implements AutoCloseable {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.LINGER_MS_CONFIG, lowLatency ? "0" : "20");
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(lowLatency ? 16384 : 512 * 1024));
-        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(25 * 1024 * 1024));
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(gongkai.topics.RecordLimits.DEFAULT.maxRecordBytes()));
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "180000");
         this.producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
         this.topic = topic;

@@ -10,6 +10,8 @@ public record Rejection(String submissionId, String source, String reasonCode, S
 
     static Rejection of(RejectedSubmission r) {
         return new Rejection(r.getSubmissionId(), r.getSource(), r.getReasonCode(), r.getReason(), r.getRuleId(), r.getRejectedAt(),
-                r.getSourceTopic(), r.getSourcePartition(), r.getSourceOffset(), r.getOriginal().remaining());
+                r.getSourceTopic(), r.getSourcePartition(), r.getSourceOffset(),
+                // a dead letter may carry only the reference (originalIncluded=false); old ones have no size field
+                r.getOriginalSize() >= 0 ? (int) Math.min(Integer.MAX_VALUE, r.getOriginalSize()) : r.getOriginal().remaining());
     }
 }

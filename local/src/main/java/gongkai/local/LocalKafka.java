@@ -18,6 +18,7 @@ import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.Feature;
@@ -35,6 +36,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalKafka implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalKafka.class);
+    /** Partitions of the transaction state log ({@code transaction.state.log.num.partitions}). */
+    public static final int TRANSACTION_LOG_PARTITIONS = 5;
 
     private final Path dataDir;
     private final int brokerPort;
@@ -92,6 +95,7 @@ public final class LocalKafka implements AutoCloseable {
                     state.store(out, "Gongkai Monitor local Kafka: cluster id and ports, reused on restart");
                 }
             }
+            sayWhyOnHalt(dataDir);
             Instant started = Instant.now();
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
             server.startup();
@@ -107,6 +111,25 @@ public final class LocalKafka implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot format the local Kafka log directory in " + dataDir + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The broker stops the whole JVM on a fatal storage error (a log directory that turned read-only or full) with
+     * its reason only in its own log, which the monitor keeps quiet: the user saw the process vanish. The reason
+     * goes to stderr first.
+     */
+    private static void sayWhyOnHalt(Path dataDir) {
+        Exit.setHaltProcedure((status, message) -> {
+            System.err.println("error: the embedded Kafka broker stopped the process (status " + status + "): " + message
+                    + "\n       is the data directory " + dataDir.toAbsolutePath() + " writable, with space left?");
+            System.err.flush();
+            Runtime.getRuntime().halt(status);
+        });
+        Exit.setExitProcedure((status, message) -> {
+            System.err.println("error: the embedded Kafka broker exits (status " + status + "): " + message);
+            System.err.flush();
+            System.exit(status);
+        });
     }
 
     private static Properties brokerProperties(Path logDir, int brokerPort, int controllerPort) {
@@ -127,12 +150,14 @@ public final class LocalKafka implements AutoCloseable {
                 Map.entry("offsets.topic.num.partitions", "5"),
                 Map.entry("transaction.state.log.replication.factor", "1"),
                 Map.entry("transaction.state.log.min.isr", "1"),
-                Map.entry("transaction.state.log.num.partitions", "5"),
+                Map.entry("transaction.state.log.num.partitions", Integer.toString(TRANSACTION_LOG_PARTITIONS)),
                 Map.entry("share.coordinator.state.topic.replication.factor", "1"),
                 Map.entry("share.coordinator.state.topic.min.isr", "1"),
                 Map.entry("group.initial.rebalance.delay.ms", "0"),
                 Map.entry("auto.create.topics.enable", "false"),
-                Map.entry("log.flush.interval.messages", "1000")));
+                Map.entry("log.flush.interval.messages", "1000"),
+                Map.entry("broker.session.timeout.ms", "4000"),
+                Map.entry("broker.heartbeat.interval.ms", "500")));
         return p;
     }
 

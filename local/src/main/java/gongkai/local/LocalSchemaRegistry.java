@@ -53,6 +53,8 @@ public final class LocalSchemaRegistry implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalSchemaRegistry.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     public static final String STORE_TOPIC = "_gongkai_schemas";
+    /** Largest request body read: the monitor's largest schema is a few KiB; a body without bounds could fill the heap. */
+    static final int MAX_BODY_BYTES = 1024 * 1024;
     private static final Pattern SUBJECT_VERSIONS = Pattern.compile("^/subjects/([^/]+)/versions/?$");
     private static final Pattern SUBJECT_VERSION = Pattern.compile("^/subjects/([^/]+)/versions/(latest|\\d+)$");
     private static final Pattern SUBJECT = Pattern.compile("^/subjects/([^/]+)/?$");
@@ -190,9 +192,11 @@ public final class LocalSchemaRegistry implements AutoCloseable {
         try {
             String path = ex.getRequestURI().getRawPath();
             String method = ex.getRequestMethod();
-            byte[] in;
-            try (InputStream body = ex.getRequestBody()) {
-                in = body.readAllBytes();
+            byte[] in = readCapped(ex);
+            if (in == null) {
+                ex.getResponseHeaders().set("Connection", "close");
+                reply(ex, error(413, 41301, "Request body larger than " + MAX_BODY_BYTES + " bytes"));
+                return;
             }
             JsonNode request = in.length == 0 ? JSON.createObjectNode() : JSON.readTree(in);
             synchronized (this) {
@@ -206,6 +210,29 @@ public final class LocalSchemaRegistry implements AutoCloseable {
             log.warn("local schema registry failed on {} {}", ex.getRequestMethod(), ex.getRequestURI(), e);
             reply = error(500, 50001, "Error in the backend data store: " + e.getMessage());
         }
+        reply(ex, reply);
+    }
+
+    /**
+     * The request body, or null (nothing more read) if it is declared or turns out larger than {@link #MAX_BODY_BYTES}.
+     * The stream is left open: closing it would wait to drain the rest before the 413 is sent; the server closes it
+     * after the response (reading at most its small drain amount) and then drops the connection.
+     */
+    private static byte[] readCapped(HttpExchange ex) throws IOException {
+        String declared = ex.getRequestHeaders().getFirst("Content-Length");
+        try {
+            if (declared != null && Long.parseLong(declared.trim()) > MAX_BODY_BYTES) {
+                return null;
+            }
+        } catch (NumberFormatException e) {
+            throw new IOException("Content-Length is not a number: " + declared, e);
+        }
+        InputStream body = ex.getRequestBody();
+        byte[] in = body.readNBytes(MAX_BODY_BYTES + 1);
+        return in.length > MAX_BODY_BYTES ? null : in;
+    }
+
+    private static void reply(HttpExchange ex, Reply reply) throws IOException {
         byte[] out = JSON.writeValueAsBytes(reply.body());
         ex.getResponseHeaders().set("Content-Type", "application/vnd.schemaregistry.v1+json");
         ex.sendResponseHeaders(reply.status(), out.length);

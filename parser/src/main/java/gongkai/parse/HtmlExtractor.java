@@ -263,6 +263,7 @@ final class HtmlExtractor {
         Map<Long, Slot> occupied = new HashMap<>();
         int[] widths = new int[trs.size()];
         for (int r = 0; r < trs.size(); r++) {
+            ParseBudget.check("HTML table row " + (r + 1));
             int c = 0;
             for (Element td : trs.get(r).children()) {
                 if (!td.normalName().equals("td") && !td.normalName().equals("th")) {

@@ -21,6 +21,31 @@ public final class ParseBudget {
         return () -> CURRENT.set(previous);
     }
 
+    /**
+     * As {@link #checkpoint} for loops in code that declares no checked exceptions: throws {@link Exceeded},
+     * which {@link ReportParser} turns back into the TOO_COMPLEX rejection it carries.
+     */
+    public static void check(String where) {
+        try {
+            checkpoint(where);
+        } catch (ReportRejectedException e) {
+            throw new Exceeded(e);
+        }
+    }
+
+    /** The unchecked carrier of a spent budget's rejection. */
+    public static final class Exceeded extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Exceeded(ReportRejectedException rejection) {
+            super(rejection.getMessage(), rejection, false, false);
+        }
+
+        public ReportRejectedException rejection() {
+            return (ReportRejectedException) getCause();
+        }
+    }
+
     /** Throws TOO_COMPLEX when the budget of the current document is spent; {@code where} names the place. */
     public static void checkpoint(String where) throws ReportRejectedException {
         Deadline d = CURRENT.get();

@@ -17,23 +17,53 @@ import gongkai.avro.ReportSubmission;
  * must turn every failure into a dead letter with a reason, never into a crashed stream thread.
  */
 public final class ReportParser {
+    /** The document limit: the one constant topics, producers and dead letters are sized from (see RecordLimits). */
     public static final long DEFAULT_MAX_BYTES = 20L * 1024 * 1024;
+    /**
+     * The wall-clock time one document may take. A real 20 MiB report parses in about a second; the budget stops
+     * a pathological one long before the topology's transaction times out (see ComplianceApp).
+     */
+    public static final long DEFAULT_BUDGET_MS = 10_000;
+    /** Tables one document may hold: a report has four, a laid-out web page a few dozen. */
+    static final int MAX_TABLES = 500;
 
     private final long maxBytes;
+    private final long budgetMillis;
 
     public ReportParser() {
         this(DEFAULT_MAX_BYTES);
     }
 
     public ReportParser(long maxBytes) {
+        this(maxBytes, DEFAULT_BUDGET_MS);
+    }
+
+    public ReportParser(long maxBytes, long budgetMillis) {
         if (maxBytes <= 0) {
             throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
         }
+        if (budgetMillis <= 0) {
+            throw new IllegalArgumentException("budgetMillis must be positive: " + budgetMillis);
+        }
         this.maxBytes = maxBytes;
+        this.budgetMillis = budgetMillis;
     }
 
     public long maxBytes() {
         return maxBytes;
+    }
+
+    public long budgetMillis() {
+        return budgetMillis;
+    }
+
+    /**
+     * The rejection of a document of {@code size} bytes if it is over the limit, for those (submit, crawl) that
+     * check before sending it; the parser checks again on its side.
+     */
+    public java.util.Optional<ReportRejectedException> checkSize(long size, String source) {
+        return size > maxBytes ? java.util.Optional.of(new ReportRejectedException(RejectionReason.TOO_LARGE, source,
+                "document is " + size + " bytes, over the limit of " + maxBytes + " bytes")) : java.util.Optional.empty();
     }
 
     /** Convenience for files and tests: wraps the bytes in a submission received now. */
@@ -53,11 +83,18 @@ public final class ReportParser {
 
     public DisclosureReport parse(ReportSubmission s) throws ReportRejectedException {
         String source = s == null || s.getSource() == null ? "(unknown source)" : s.getSource();
-        try {
+        try (AutoCloseable budget = ParseBudget.start(budgetMillis, source)) {
             return parseChecked(s, source);
         } catch (ReportRejectedException e) {
             throw e;
+        } catch (ParseBudget.Exceeded e) {
+            throw e.rejection();
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+                if (c instanceof ParseBudget.Exceeded spent) {
+                    throw spent.rejection(); // a library wrapped our own stop
+                }
+            }
             // Untrusted documents reach corners of POI, PDFBox and jsoup that throw anything; none may escape.
             throw new ReportRejectedException(RejectionReason.UNREADABLE_DOCUMENT, source,
                     "the document could not be read (" + e.getClass().getSimpleName()
@@ -70,9 +107,9 @@ public final class ReportParser {
             throw new ReportRejectedException(RejectionReason.EMPTY, source, "submission has no content");
         }
         ByteBuffer buffer = s.getContent().duplicate();
-        if (buffer.remaining() > maxBytes) {
-            throw new ReportRejectedException(RejectionReason.TOO_LARGE, source,
-                    "document is " + buffer.remaining() + " bytes, over the limit of " + maxBytes + " bytes");
+        var tooLarge = checkSize(buffer.remaining(), source);
+        if (tooLarge.isPresent()) {
+            throw tooLarge.get();
         }
         byte[] bytes = new byte[buffer.remaining()];
         buffer.get(bytes);
@@ -81,6 +118,7 @@ public final class ReportParser {
                     bytes.length == 0 ? "document is empty (0 bytes)" : "document holds only whitespace (" + bytes.length + " bytes)");
         }
         ContentSniffer.Sniffed sniffed = ContentSniffer.sniff(bytes, source);
+        ParseBudget.checkpoint("detecting the format");
         ExtractedDocument doc = switch (sniffed.type()) {
             case TEXT -> TextExtractor.extract(sniffed.text());
             case HTML -> HtmlExtractor.extract(sniffed.text());
@@ -92,7 +130,25 @@ public final class ReportParser {
             throw new ReportRejectedException(RejectionReason.EMPTY, source,
                     "no text could be extracted from the " + sniffed.type() + " document (" + bytes.length + " bytes)");
         }
+        checkWork(doc, source);
+        ParseBudget.checkpoint("extracting the " + sniffed.type() + " text");
         return ReportInterpreter.interpret(doc, withSource(s, source), sha256(bytes));
+    }
+
+    /**
+     * Bounds what the interpreter is given: a compressed format (.docx, PDF) can expand a document within the
+     * byte limit into far more text or tables than any report has.
+     */
+    private void checkWork(ExtractedDocument doc, String source) throws ReportRejectedException {
+        if (doc.text().length() > maxBytes) {
+            throw new ReportRejectedException(RejectionReason.TOO_COMPLEX, source, "the " + doc.type() + " document expands to "
+                    + doc.text().length() + " characters of text, over the limit of " + maxBytes);
+        }
+        long tables = doc.blocks().stream().filter(b -> b instanceof Block.Table).count();
+        if (tables > MAX_TABLES) {
+            throw new ReportRejectedException(RejectionReason.TOO_COMPLEX, source, "the " + doc.type() + " document holds "
+                    + tables + " tables, over the limit of " + MAX_TABLES + " (a report has four)");
+        }
     }
 
     private static ReportSubmission withSource(ReportSubmission s, String source) {
@@ -119,8 +175,15 @@ public final class ReportParser {
     }
 
     static String sha256(byte[] bytes) {
+        return sha256(ByteBuffer.wrap(bytes));
+    }
+
+    /** SHA-256 (hex) of the remaining bytes, leaving the buffer's position where it was. */
+    public static String sha256(ByteBuffer bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(bytes.duplicate());
+            return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }

@@ -1,8 +1,8 @@
 package gongkai.parse;
 
 /**
- * Makes untrusted document text safe to print on a terminal: C0/C1 controls (escape sequences), DEL and
- * bidirectional overrides are shown as \\uXXXX instead of being sent to the terminal.
+ * Makes untrusted document text safe to print on a terminal: C0/C1 controls (escape sequences), DEL,
+ * bidirectional and zero-width characters are shown as \\uXXXX instead of being sent to the terminal.
  */
 public final class SafeText {
     private SafeText() {
@@ -32,9 +32,17 @@ public final class SafeText {
         return forTerminal(s).replace('\n', ' ').replace('\t', ' ');
     }
 
-    static boolean isUnsafe(char c) {
+    /**
+     * Characters untrusted text must not send to a terminal or a log as they are: C0/C1 controls and DEL (escape
+     * sequences, forged lines), bidirectional controls (text shown in another order than it is stored: U+061C,
+     * U+200E/F, U+202A-E, U+2066-9), invisible ones that make two names look alike (zero-width space, joiners,
+     * word joiner and invisible operators U+200B-D, U+2060-4, U+180E, U+FEFF) and the Unicode line separators.
+     * The one rule for both the parser's output and {@code gongkai.text.SafeText}.
+     */
+    public static boolean isUnsafe(char c) {
         return c < 0x20 || c >= 0x7F && c < 0xA0
-                || c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069' || c == '\u200E' || c == '\u200F';
+                || c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069' || c >= '\u200B' && c <= '\u200F'
+                || c >= '\u2060' && c <= '\u2064' || c == '\u2028' || c == '\u2029' || c == '\u061C' || c == '\u180E' || c == '\uFEFF';
     }
 
     /** Terminal columns a string takes: CJK ideographs and full-width forms take two. */

@@ -20,6 +20,7 @@ final class TextExtractor {
         List<Block> blocks = new ArrayList<>();
         int i = 0;
         while (i < lines.size()) {
+            ParseBudget.check("line " + (i + 1));
             Line l = lines.get(i);
             if (l.isCell()) {
                 i = readTable(lines, i, blocks);
@@ -110,6 +111,7 @@ final class TextExtractor {
     /** A short unindented line continues the cell above only if the short lines after it lead back into the table. */
     private static boolean continuationRunEndsInCell(List<Line> lines, int i) {
         for (int j = i; j < lines.size(); j++) {
+            ParseBudget.check("table continuation at line " + (j + 1));
             Line l = lines.get(j);
             if (l.isCell()) {
                 return true;

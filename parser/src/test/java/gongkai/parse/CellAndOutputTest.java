@@ -99,4 +99,12 @@ class CellAndOutputTest {
         assertEquals("a\tb\nc\\u001B[0m\\u202E", SafeText.forTerminal("a\tb\nc\u001b[0m\u202e"));
         assertEquals("a b", SafeText.oneLine("a\nb"));
     }
+
+    @Test
+    void zeroWidthAndBidiCharactersAreShownEscaped() {
+        // Reads as 安丰镇 on a terminal, but is another string: a zero-width space, a right-to-left override, a BOM.
+        assertEquals("安\\u200B丰\\u202E镇\\uFEFF", SafeText.oneLine("安\u200B丰\u202E镇\uFEFF"));
+        assertEquals("\\u2060\\u061C\\u2028\\u200D", SafeText.oneLine("\u2060\u061C\u2028\u200D"));
+        assertEquals("政府信息公开", SafeText.oneLine("政府信息公开"));
+    }
 }

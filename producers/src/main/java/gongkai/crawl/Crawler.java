@@ -11,7 +11,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import gongkai.avro.ReportSubmission;
+import gongkai.submit.DocumentTooLargeException;
 import gongkai.submit.Submissions;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.jsoup.nodes.Document;
 
 /**
@@ -49,8 +51,8 @@ public final class Crawler {
     }
 
     /**
-     * Crawls the seeds in order. A listing or document that cannot be fetched is reported and the
-     * crawl goes on; a sink failure stops it (a broker that is down would fail every document after
+     * Crawls the seeds in order. A listing or document that cannot be fetched, or a document too large to
+     * publish, is reported and the crawl goes on; any other sink failure stops it (a broker that is down would fail every document after
      * it, each after a long wait), and so does failing to save the state.
      *
      * @throws IOException if the crawl state cannot be saved
@@ -157,11 +159,25 @@ public final class Crawler {
         try {
             sink.accept(submission);
         } catch (RuntimeException e) {
+            if (tooLarge(e)) {
+                // This document's own problem: the crawl goes on with the next one.
+                return DocumentResult.failed(link.url().toString(), link.title(), "not published: " + e.getMessage());
+            }
             throw new PublishFailed("not published: " + e.getMessage(), e);
         }
         state.remember(sha256, source, now);
         state.rememberValidators(linked, doc.validators(), sha256);
         return DocumentResult.published(link, publishedAt, sha256);
+    }
+
+    /** Over the document limit, or over what the cluster's topic takes: a refusal of this document, not of every document. */
+    private static boolean tooLarge(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof DocumentTooLargeException || c instanceof RecordTooLargeException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Optional<String> dateOnPage(Fetched doc) {

@@ -39,7 +39,7 @@ public record FetchPolicy(Duration perHostDelay, Duration timeout, int retries, 
     /** Robots.txt obeyed, non-public addresses refused: what a crawler let loose on links it did not choose needs. */
     public static FetchPolicy defaults() {
         return new FetchPolicy(Duration.ofSeconds(1), Duration.ofSeconds(20), 3, Duration.ofSeconds(1), Duration.ofSeconds(60),
-                20L * 1024 * 1024, 5, USER_AGENT, Duration.ofMinutes(2), true, false);
+                gongkai.parse.ReportParser.DEFAULT_MAX_BYTES, 5, USER_AGENT, Duration.ofMinutes(2), true, false);
     }
 
     /**

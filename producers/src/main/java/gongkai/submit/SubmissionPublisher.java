@@ -6,8 +6,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 import gongkai.avro.ReportSubmission;
+import gongkai.parse.ReportParser;
 import gongkai.serde.AvroSerde;
 import gongkai.text.SafeText;
+import gongkai.topics.RecordLimits;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -26,17 +28,30 @@ public final class SubmissionPublisher implements AutoCloseable {
 
     private final KafkaProducer<String, ReportSubmission> producer;
     private final String topic;
+    private final ReportParser limit;
 
+    /** A publisher for documents up to the default document limit. */
     public SubmissionPublisher(Map<String, Object> clientConfig, String topic, AvroSerde<ReportSubmission> serde) {
+        this(clientConfig, topic, serde, ReportParser.DEFAULT_MAX_BYTES);
+    }
+
+    /** A publisher for documents up to {@code maxDocumentBytes} ({@code parser.max.document.bytes}). */
+    public SubmissionPublisher(Map<String, Object> clientConfig, String topic, AvroSerde<ReportSubmission> serde, long maxDocumentBytes) {
         Map<String, Object> p = new HashMap<>(clientConfig);
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(25 * 1024 * 1024));
+        p.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(new RecordLimits(maxDocumentBytes).maxRecordBytes()));
         this.producer = new KafkaProducer<>(p, new StringSerializer(), serde.serializer());
         this.topic = topic;
+        this.limit = new ReportParser(maxDocumentBytes);
     }
 
+    /** @throws DocumentTooLargeException if the document is over the limit (nothing is sent) */
     public Future<RecordMetadata> publish(ReportSubmission submission) {
+        var tooLarge = limit.checkSize(submission.getContent().remaining(), SafeText.forLog(submission.getSource()));
+        if (tooLarge.isPresent()) {
+            throw new DocumentTooLargeException(tooLarge.get().getMessage());
+        }
         ProducerRecord<String, ReportSubmission> record = new ProducerRecord<>(topic, submission.getSource(), submission);
         record.headers().add("gongkai.submitter", submission.getSubmitter().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return producer.send(record, (meta, e) -> {

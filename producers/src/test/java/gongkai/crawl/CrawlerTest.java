@@ -228,6 +228,34 @@ class CrawlerTest {
     }
 
     @Test
+    void aDocumentTooLargeToPublishFailsAloneAndTheCrawlGoesOn() throws Exception {
+        site.html("/gk/simple/index.html", """
+                        <ul>
+                          <li><a href="a.html">瀛海镇2023年政府信息公开工作年度报告</a></li>
+                          <li><a href="b.html">瀛海镇2022年政府信息公开工作年度报告</a></li>
+                        </ul>""")
+                .html("/gk/simple/a.html", "<p>2023 " + "很长".repeat(1000) + "</p>")
+                .html("/gk/simple/b.html", "<p>2022</p>");
+        List<String> published = new ArrayList<>();
+        Crawler crawler = new Crawler(fetcher(Duration.ZERO), CrawlState.inMemory(), s -> {
+            if (s.getContent().remaining() > 1000) {
+                // what the publisher (or the broker, RecordTooLargeException) says of a document over the limit
+                throw new gongkai.submit.DocumentTooLargeException(s.getSource() + ": document is " + s.getContent().remaining()
+                        + " bytes, over the limit of 1000 bytes");
+            }
+            published.add(s.getSource());
+        }, CrawlProgress.silent());
+
+        CrawlReport report = crawler.crawl(seeds("/gk/simple/index.html"));
+
+        assertNull(report.stoppedBecause(), "one large report does not stop the crawl");
+        assertEquals(1, report.failures().size());
+        assertTrue(report.failures().get(0).detail().startsWith("not published: ") && report.failures().get(0).detail()
+                .contains("over the limit of 1000 bytes"), report.failures().get(0).detail());
+        assertEquals(List.of(site.url("/gk/simple/b.html").toString()), published);
+    }
+
+    @Test
     void unreadableListingIsAFailureAndTheNextSeedIsStillCrawled() throws Exception {
         site.html("/gk/simple/index.html", "<li><a href=\"a.html\">瀛海镇2023年政府信息公开工作年度报告</a> 2024-01-30</li>")
                 .html("/gk/simple/a.html", "<p>2023</p>");

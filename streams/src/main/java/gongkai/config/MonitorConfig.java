@@ -12,6 +12,8 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 import gongkai.avro.Severity;
+import gongkai.parse.ReportParser;
+import gongkai.topics.RecordLimits;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
@@ -34,6 +36,7 @@ public final class MonitorConfig {
     public static final String STATE_DIR = "state.dir";
     public static final String DATA_DIR = "data.dir";
     public static final String MAX_DOCUMENT_BYTES = "parser.max.document.bytes";
+    public static final String PARSE_BUDGET_MS = "parser.budget.ms";
     public static final String SEVERITY_PREFIX = "rules.severity.";
     /** Where {@code run} and {@code demo} serve Prometheus metrics: address (default 127.0.0.1) and port (9404; 0 any free, -1 off). */
     public static final String METRICS_HOST = "metrics.host";
@@ -41,7 +44,7 @@ public final class MonitorConfig {
 
     /** Settings that belong to the monitor rather than to the Kafka clients. */
     private static final java.util.Set<String> MONITOR_KEYS = java.util.Set.of(SCHEMA_REGISTRY_URL, AUTO_REGISTER,
-            TOPIC_PARTITIONS, TOPIC_REPLICATION, DATA_DIR, MAX_DOCUMENT_BYTES, METRICS_HOST, METRICS_PORT);
+            TOPIC_PARTITIONS, TOPIC_REPLICATION, DATA_DIR, MAX_DOCUMENT_BYTES, PARSE_BUDGET_MS, METRICS_HOST, METRICS_PORT);
 
     private final Map<String, String> values;
 
@@ -54,11 +57,15 @@ public final class MonitorConfig {
         d.put(APPLICATION_ID, "gongkai-monitor");
         d.put(AUTO_REGISTER, "true");
         d.put(TOPIC_PARTITIONS, "6");
-        d.put(TOPIC_REPLICATION, "1");
+        d.put(TOPIC_REPLICATION, "-1"); // from the cluster: 3 with min.insync.replicas=2 on three or more brokers, else 1
         d.put(DATA_DIR, "data");
-        d.put(MAX_DOCUMENT_BYTES, Integer.toString(20 * 1024 * 1024));
+        d.put(MAX_DOCUMENT_BYTES, Long.toString(ReportParser.DEFAULT_MAX_BYTES));
+        d.put(PARSE_BUDGET_MS, Long.toString(ReportParser.DEFAULT_BUDGET_MS));
         d.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         d.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
+        // Scale-out: a standby costs nothing on a lone instance (it is never placed beside its active task) and lets a
+        // surviving instance take over a dead one's tasks from a warm copy instead of replaying the whole changelog.
+        d.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "1");
         // Opt in now to what Kafka 5.0 makes the default, rather than log a warning at every start.
         d.put("processing.exception.handler.global.enabled", "true");
         return d;
@@ -152,6 +159,21 @@ public final class MonitorConfig {
         return Long.parseLong(values.get(MAX_DOCUMENT_BYTES));
     }
 
+    /** The wall-clock time one document may take to parse before it is rejected as TOO_COMPLEX. */
+    public long parseBudgetMillis() {
+        return Long.parseLong(values.get(PARSE_BUDGET_MS));
+    }
+
+    /** The record sizes every topic and producer needs for documents up to {@link #maxDocumentBytes()}. */
+    public RecordLimits recordLimits() {
+        return new RecordLimits(maxDocumentBytes());
+    }
+
+    /** The parser as configured: document limit and time budget. */
+    public ReportParser parser() {
+        return new ReportParser(maxDocumentBytes(), parseBudgetMillis());
+    }
+
     /** Per-rule severity overrides, from settings such as {@code rules.severity.R-CELL-01=INFO}. */
     public Map<String, Severity> severityOverrides() {
         Map<String, Severity> out = new TreeMap<>();
@@ -178,6 +200,8 @@ public final class MonitorConfig {
         if (!p.containsKey(STATE_DIR)) {
             p.put(STATE_DIR, dataDir().resolve("streams-state").toString());
         }
+        // Every producer (submit, crawl, the topology's) must be able to send a document at the limit.
+        p.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(recordLimits().maxRecordBytes()));
         return p;
     }
 

@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 import gongkai.avro.RejectedSubmission;
+import gongkai.parse.ReportParser;
 import gongkai.serde.AvroSerde;
 import gongkai.serde.SchemaRegistryClient;
 import gongkai.text.SafeText;
+import gongkai.topics.RecordLimits;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
@@ -26,10 +28,13 @@ import org.slf4j.LoggerFactory;
 public final class PoisonSubmissionHandler implements DeserializationExceptionHandler {
     public static final String REJECTED_TOPIC_CONFIG = "gongkai.rejected.topic";
     public static final String REGISTRY_URL_CONFIG = "gongkai.registry.url";
+    /** The document limit, from which the dead letter knows whether it can carry the original bytes. */
+    public static final String MAX_DOCUMENT_BYTES_CONFIG = "gongkai.max.document.bytes";
     private static final Logger log = LoggerFactory.getLogger(PoisonSubmissionHandler.class);
 
     private String rejectedTopic;
     private AvroSerde<RejectedSubmission> serde;
+    private RecordLimits limits = RecordLimits.DEFAULT;
 
     @Override
     public void configure(Map<String, ?> configs) {
@@ -39,16 +44,30 @@ public final class PoisonSubmissionHandler implements DeserializationExceptionHa
             throw new IllegalArgumentException(getClass().getSimpleName() + " needs " + REJECTED_TOPIC_CONFIG + " and " + REGISTRY_URL_CONFIG);
         }
         serde = new AvroSerde<>(RejectedSubmission.class, SchemaRegistryClient.connect(url), true);
+        Object max = configs.get(MAX_DOCUMENT_BYTES_CONFIG);
+        if (max != null) {
+            limits = new RecordLimits(Long.parseLong(max.toString()));
+        }
     }
 
     @Override
     public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
-        byte[] original = record.value() == null ? new byte[0] : record.value();
+        var refused = UnwritableOutputs.refused(record.topic(), record.partition(), record.offset());
+        if (refused.isPresent() && refused.get().skip()) {
+            log.error("poison submission {}/{}@{}: not even the small dead letter could be written, skipped: {}", record.topic(),
+                    record.partition(), record.offset(), SafeText.forLog(refused.get().reason()));
+            return Response.resume();
+        }
+        ByteBuffer original = ByteBuffer.wrap(record.value() == null ? new byte[0] : record.value());
+        boolean carry = limits.deadLetterCanCarry(original.remaining()) && refused.isEmpty();
         RejectedSubmission rejected = RejectedSubmission.newBuilder()
                 .setReasonCode("UNDESERIALIZABLE")
                 .setReason("record " + record.topic() + "/" + record.partition() + "@" + record.offset()
-                        + " is not a readable ReportSubmission: " + exception.getMessage())
-                .setOriginal(ByteBuffer.wrap(original))
+                        + " is not a readable ReportSubmission: " + SafeText.forLog(exception.getMessage(), 500))
+                .setOriginal(carry ? original : ByteBuffer.allocate(0))
+                .setOriginalIncluded(carry)
+                .setOriginalSize(original.remaining())
+                .setOriginalSha256(ReportParser.sha256(original))
                 .setSourceTopic(record.topic()).setSourcePartition(record.partition()).setSourceOffset(record.offset())
                 .setRejectedAt(Instant.ofEpochMilli(record.timestamp()))
                 .build();
@@ -58,6 +77,9 @@ public final class PoisonSubmissionHandler implements DeserializationExceptionHa
         ProducerRecord<byte[], byte[]> dead = new ProducerRecord<>(rejectedTopic, null, record.key(),
                 serde.serialize(rejectedTopic, rejected), record.headers());
         SourceHeaders.stamp(dead.headers(), record.topic(), record.partition(), record.offset(), null);
+        if (refused.isPresent()) {
+            dead.headers().add(UnwritableOutputHandler.SMALL_FORM_HEADER, "true".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
         return Response.resume(List.of(dead));
     }
 }

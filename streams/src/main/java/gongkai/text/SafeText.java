@@ -1,9 +1,10 @@
 package gongkai.text;
 
 /**
- * Untrusted text (report contents, URLs, file names) on its way into logs and terminals: control
- * characters are escaped so a crafted report cannot forge log lines or move the cursor, and long
- * values are cut.
+ * Untrusted text (report contents, URLs, file names) on its way into logs and terminals: control,
+ * bidirectional and zero-width characters are escaped (the rule is {@link gongkai.parse.SafeText#isUnsafe})
+ * so a crafted report cannot forge log lines, move the cursor, or show an agency name that reads like
+ * another; long values are cut.
  */
 public final class SafeText {
     private SafeText() {
@@ -21,8 +22,7 @@ public final class SafeText {
         StringBuilder out = new StringBuilder(Math.min(s.length(), maxLength) + 8);
         for (int i = 0; i < s.length() && out.length() < maxLength; i++) {
             char c = s.charAt(i);
-            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == '\u2028' || c == '\u2029'
-                    || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069')) {
+            if (gongkai.parse.SafeText.isUnsafe(c)) {
                 out.append(String.format("\\u%04x", (int) c));
             } else {
                 out.append(c);

@@ -1,13 +1,18 @@
 package gongkai.topics;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 
 /**
@@ -58,8 +63,9 @@ public record Topics(String submissions, String parsed, String rejected, String 
     }
 
     /**
-     * Review events of the supervising office (acknowledge, dismiss, reopen), keyed by alert key: an input
-     * like the roster, so a replay reads the live one (cut at its moment).
+     * Review events of the supervising office (acknowledge, dismiss, reopen), keyed by the alert's agency (as the
+     * reports and the roster are, so a review meets its alert in one task): an input like the roster, so a replay
+     * reads the live one (cut at its moment).
      */
     public String reviews() {
         return DEFAULT_PREFIX + "reviews";
@@ -71,11 +77,15 @@ public record Topics(String submissions, String parsed, String rejected, String 
 
     /**
      * The topics with their configs. The submission log and the event topics keep everything
-     * (audit replays read the whole history); open alerts and verdicts are compacted tables.
+     * (audit replays read the whole history); open alerts and verdicts are compacted tables. Every topic
+     * takes records as large as {@code limits} says (a document plus its envelope), not the broker's 1 MiB.
      */
-    public List<NewTopic> definitions(int partitions, short replicationFactor) {
-        Map<String, String> keepForever = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.RETENTION_BYTES_CONFIG, "-1");
-        Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+    public List<NewTopic> definitions(int partitions, short replicationFactor, RecordLimits limits) {
+        String maxBytes = Integer.toString(limits.maxRecordBytes());
+        Map<String, String> keepForever = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.RETENTION_BYTES_CONFIG, "-1",
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxBytes);
+        Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxBytes);
         List<NewTopic> topics = new ArrayList<>();
         topics.add(new NewTopic(submissions, partitions, replicationFactor).configs(keepForever));
         topics.add(new NewTopic(roster(), partitions, replicationFactor).configs(compacted));
@@ -131,22 +141,52 @@ public record Topics(String submissions, String parsed, String rejected, String 
         }
     }
 
-    /** Creates whichever topics do not exist yet and waits until they can be written; returns the names it created. */
+    /** As {@link #create(Admin, int, short, RecordLimits)} with the default document limit. */
     public List<String> create(Admin admin, int partitions, short replicationFactor) {
+        return create(admin, partitions, replicationFactor, RecordLimits.DEFAULT);
+    }
+
+    /**
+     * Creates whichever topics do not exist yet and waits until they can be written; raises the record size
+     * limit of existing topics that take less than {@code limits} (topics created by an earlier version with
+     * the broker's 1 MiB default). Returns the names it created. A {@code replicationFactor} of
+     * {@link Replication#FROM_CLUSTER} lets the cluster's size decide ({@link Replication}).
+     */
+    public List<String> create(Admin admin, int partitions, short replicationFactor, RecordLimits limits) {
         try {
             Set<String> existing = admin.listTopics().names().get();
-            List<NewTopic> missing = definitions(partitions, replicationFactor).stream()
-                    .filter(t -> !existing.contains(t.name())).toList();
+            Replication replication = Replication.of(admin, replicationFactor);
+            List<NewTopic> wanted = definitions(partitions, replicationFactor, limits);
+            List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).map(replication::applyTo).toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get();
                 awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
             }
+            raiseRecordLimit(admin, wanted.stream().map(NewTopic::name).filter(existing::contains).toList(), limits);
             return missing.stream().map(NewTopic::name).toList();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot create the monitor's topics " + all() + ": " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private static void raiseRecordLimit(Admin admin, List<String> names, RecordLimits limits) throws InterruptedException, ExecutionException {
+        if (names.isEmpty()) {
+            return;
+        }
+        List<ConfigResource> resources = names.stream().map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n)).toList();
+        Map<ConfigResource, Collection<AlterConfigOp>> raise = new HashMap<>();
+        admin.describeConfigs(resources).all().get().forEach((resource, config) -> {
+            ConfigEntry entry = config.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+            if (entry == null || entry.value() == null || Long.parseLong(entry.value()) < limits.maxRecordBytes()) {
+                raise.put(resource, List.of(new AlterConfigOp(new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                        Integer.toString(limits.maxRecordBytes())), AlterConfigOp.OpType.SET)));
+            }
+        });
+        if (!raise.isEmpty()) {
+            admin.incrementalAlterConfigs(raise).all().get();
         }
     }
 }

@@ -11,6 +11,7 @@ import gongkai.intake.ParseSubmissionProcessor;
 import gongkai.intake.SubmissionWindow;
 import gongkai.parse.ReportParser;
 import gongkai.rules.RuleCatalog;
+import gongkai.topics.RecordLimits;
 import gongkai.topics.Topics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -25,7 +26,8 @@ import org.apache.kafka.streams.state.Stores;
  * submissions ──parse──▶ reports read (partitioned by name stem) ──identify──▶ parsed reports (key = agency) ──compliance──▶ alert events
  *        └──▶ rejected (dead letter)          roster names (global) ──┘          roster (key = agency) ──┤    ├──▶ open alerts
  *                                                 store: names seen by stem       └──▶ roster names    │    └──▶ verdicts
- *                                                                           stores: reports by agency|year, open alerts by key
+ *                                                                    reviews (key = agency) ──┘
+ *                                   stores: reports by agency|year, content hashes seen, open alerts, reviews by alert key
  * </pre>
  *
  * The identify step files each report under its agency however the title wrote the name ("朝阳区…" one year,
@@ -53,18 +55,21 @@ public final class ComplianceTopology {
                                  Supplier<Instant> clock) {
         Topology t = new Topology();
         StringSerializer keys = new StringSerializer();
+        long maxValue = new RecordLimits(parser.maxBytes()).maxValueBytes();
 
         t.addSource("submissions", new StringDeserializer(), serdes.submissions().deserializer(), topics.submissions());
         t.addProcessor("parse", () -> new ParseSubmissionProcessor(parser, window), "submissions");
-        t.addSink(ParseSubmissionProcessor.PARSED, topics.read(), keys, serdes.reports().serializer(), new StemPartitioner(), "parse");
-        t.addSink(ParseSubmissionProcessor.REJECTED, topics.rejected(), keys, serdes.rejected().serializer(), "parse");
+        t.addSink(ParseSubmissionProcessor.PARSED, topics.read(), keys,
+                new BoundedSerializer<>(serdes.reports().serializer(), maxValue), new StemPartitioner(), "parse");
+        t.addSink(ParseSubmissionProcessor.REJECTED, topics.rejected(), keys,
+                new BoundedSerializer<>(serdes.rejected().serializer(), maxValue), "parse");
 
         // Every way of writing one agency's name meets here (partitioned by stem) and leaves under one name.
         t.addSource("read-reports", new StringDeserializer(), serdes.reports().deserializer(), topics.read());
         t.addProcessor("identify", AgencyIdentityProcessor::new, "read-reports");
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AgencyIdentityProcessor.NAMES_STORE),
                 Serdes.String(), Serdes.String()), "identify");
-        t.addSink("identified-sink", topics.parsed(), keys, serdes.reports().serializer(), "identify");
+        t.addSink("identified-sink", topics.parsed(), keys, new BoundedSerializer<>(serdes.reports().serializer(), maxValue), "identify");
         t.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AgencyIdentityProcessor.ROSTER_NAMES_STORE),
                         Serdes.String(), serdes.roster()).withLoggingDisabled(),
                 "roster-names", new StringDeserializer(), serdes.roster().deserializer(), topics.rosterNames(),
@@ -72,15 +77,20 @@ public final class ComplianceTopology {
 
         t.addSource("parsed-reports", new StringDeserializer(), serdes.reports().deserializer(), topics.parsed());
         t.addSource("roster", new StringDeserializer(), serdes.roster().deserializer(), topics.roster());
-        t.addProcessor("compliance", () -> new ComplianceProcessor(rules, clock), "parsed-reports", "roster");
+        t.addSource("reviews", new StringDeserializer(), serdes.reviews().deserializer(), topics.reviews());
+        t.addProcessor("compliance", () -> new ComplianceProcessor(rules, clock, window), "parsed-reports", "roster", "reviews");
         // The roster topic feeds the compliance step partition by partition; its copy feeds every identity task whole.
         t.addSink("roster-names-sink", topics.rosterNames(), keys, serdes.roster().serializer(), "roster");
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ComplianceProcessor.ROSTER_STORE),
                 Serdes.String(), serdes.roster()), "compliance");
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ComplianceProcessor.REPORTS_STORE),
                 Serdes.String(), serdes.reports()), "compliance");
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ComplianceProcessor.SEEN_STORE),
+                Serdes.String(), Serdes.Long()), "compliance");
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ComplianceProcessor.ALERTS_STORE),
                 Serdes.String(), serdes.alerts()), "compliance");
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ComplianceProcessor.REVIEWS_STORE),
+                Serdes.String(), serdes.reviews()), "compliance");
         t.addSink(ComplianceProcessor.ALERT_EVENTS, topics.alertEvents(), keys,
                 gongkai.metrics.MonitorMetrics.countingAlertEvents(serdes.alerts().serializer()), "compliance");
         t.addSink(ComplianceProcessor.OPEN_ALERTS, topics.openAlerts(), keys, serdes.alerts().serializer(), "compliance");
