@@ -58,7 +58,9 @@ class CrawlOutcomesIT {
             MonitorConfig config = MonitorConfig.load(null, Map.of(), Map.of(MonitorConfig.BOOTSTRAP_SERVERS, cluster.bootstrapServers(),
                     MonitorConfig.SCHEMA_REGISTRY_URL, cluster.schemaRegistryUrl(), MonitorConfig.DATA_DIR, data.resolve("data").toString()));
             try (ComplianceApp app = ComplianceApp.start(config, Topics.live())) {
-                Result crawl = run("crawl", "--data-dir", data.resolve("data").toString(), "--seeds", seeds.toString(), "--delay", "PT0S");
+                // The fixture site is on 127.0.0.1, which the crawler refuses unless told (as an intranet crawl would be).
+                Result crawl = run("crawl", "--data-dir", data.resolve("data").toString(), "--seeds", seeds.toString(), "--delay", "PT0S",
+                        "--allow-private-targets");
                 assertEquals(1, crawl.exit(), "a rejected document fails the crawl:\n" + crawl.out());
                 assertTrue(crawl.out().lines().anyMatch(l -> l.startsWith("REJECTED") && l.contains("yinghai-2022.html")
                         && l.contains("NOT_A_REPORT")), crawl.out());
