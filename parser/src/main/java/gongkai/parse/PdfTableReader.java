@@ -1,0 +1,553 @@
+package gongkai.parse;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a table from word positions: a PDF has no cells, only words placed on the page.
+ *
+ * <p>The numbers fix the grid: their x-ranges, clustered over all rows, are the value columns, and numbers on one
+ * baseline are one row. A row's cells are one per column, blank where the row prints nothing there. Everything left of
+ * the first value column is label text, read in label columns (by x):
+ * <ul>
+ * <li>a row's own label (its "leaf") is the rightmost label line on or next to its baseline; the lines of the same
+ * cell wrapped above or below it are joined to it (not across a drawn border, not onto a line that opens with an item
+ * number such as "2." or "（三）");</li>
+ * <li>a label standing alone between rows and numbered like a row ("3.其他") is a row whose values are all blank;</li>
+ * <li>any other label text spans several rows (a merged parent cell such as "（三）不予公开", or "三、本年度办理结果"
+ * printed one character per line): it is joined and given to the first row of the rows it spans, as a merged cell
+ * is in a Word table;</li>
+ * <li>lines without numbers above the first row are headers, kept as text rows.</li>
+ * </ul>
+ */
+final class PdfTableReader {
+    private PdfTableReader() {
+    }
+
+    private static final Pattern VALUE = Pattern.compile("^[+\\-－]?[0-9０-９][0-9０-９,，.．]*[件个条项次%％]?$");
+    private static final Pattern ZERO_MARK = Pattern.compile("^(?:[—－\\-–―/／]{1,3}|无)$");
+    private static final Pattern MARKER = Pattern.compile(
+            "^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9０-９]{1,2}[）)]|[0-9０-９]{1,2}[.．、,，](?![0-9０-９]))");
+    /** How far (in font sizes) the lines of one cell stand apart at most. */
+    private static final double CELL_LINE_GAP = 2.5;
+
+    private static final class Piece {
+        final String text;
+        final double x1;
+        final double x2;
+        final double y;
+        final double size;
+        int column;
+        Row owner;
+        boolean used;
+
+        Piece(String text, double x1, double x2, double y, double size) {
+            this.text = text;
+            this.x1 = x1;
+            this.x2 = x2;
+            this.y = y;
+            this.size = size;
+        }
+
+        boolean numbered() {
+            return MARKER.matcher(Cells.squash(text)).find();
+        }
+    }
+
+    private static final class Row {
+        final double y;
+        final double size;
+        final Map<Integer, String> values = new TreeMap<>();
+        final List<Piece> leaf = new ArrayList<>();
+        final Map<Integer, String> parents = new TreeMap<>();
+        final Set<Integer> spannedBy = new LinkedHashSet<>();
+
+        Row(double y, double size) {
+            this.y = y;
+            this.size = size;
+        }
+
+        int leafColumn() {
+            return leaf.isEmpty() ? -1 : leaf.get(0).column;
+        }
+
+        String leafText() {
+            StringBuilder b = new StringBuilder();
+            leaf.stream().sorted(Comparator.comparingDouble(p -> p.y)).forEach(p -> b.append(p.text));
+            return b.toString();
+        }
+
+        double top() {
+            return leaf.stream().mapToDouble(p -> p.y - p.size).min().orElse(y - size);
+        }
+    }
+
+    private record Column(double x1, double x2) {
+    }
+
+    /** A row of output with its position, so value rows and text rows come out in the order printed. */
+    private record Out(double y, Row row, List<String> text) {
+    }
+
+    static List<List<String>> read(List<PdfLine> lines, List<PdfRule> rules) {
+        List<PdfWord> values = new ArrayList<>();
+        for (PdfLine l : lines) {
+            for (PdfWord w : l.words()) {
+                if (VALUE.matcher(Cells.squash(w.text())).matches()) {
+                    values.add(w);
+                }
+            }
+        }
+        if (values.isEmpty()) {
+            List<List<String>> out = new ArrayList<>();
+            for (PdfLine l : lines) {
+                out.add(textCells(l.words()));
+            }
+            return out;
+        }
+        List<Column> columns = columns(values);
+        double labelLimit = columns.get(0).x1();
+        for (PdfLine l : lines) {
+            for (PdfWord w : l.words()) {
+                if (w.x1() >= labelLimit - w.size() * 0.5 && ZERO_MARK.matcher(Cells.squash(w.text())).matches()) {
+                    values.add(w);
+                }
+            }
+        }
+        List<Row> rows = rows(values, columns);
+        Set<PdfWord> valueWords = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        valueWords.addAll(values);
+
+        List<Piece> pieces = new ArrayList<>();
+        Map<Double, List<PdfWord>> others = new TreeMap<>();
+        for (PdfLine l : lines) {
+            Piece open = null;
+            for (PdfWord w : l.words()) {
+                if (valueWords.contains(w)) {
+                    open = null;
+                    continue;
+                }
+                if (w.x2() <= labelLimit + w.size() * 0.3) {
+                    if (open != null && w.x1() - open.x2 <= w.size()) {
+                        Piece merged = new Piece(open.text + w.text(), open.x1, w.x2(), Math.max(open.y, w.y()), Math.max(open.size, w.size()));
+                        pieces.set(pieces.size() - 1, merged);
+                        open = merged;
+                    } else {
+                        open = new Piece(w.text(), w.x1(), w.x2(), w.y(), w.size());
+                        pieces.add(open);
+                    }
+                } else {
+                    others.computeIfAbsent(l.y(), k -> new ArrayList<>()).add(w);
+                    open = null;
+                }
+            }
+        }
+        labelColumns(pieces);
+        pieces.sort(Comparator.comparingDouble((Piece p) -> p.y).thenComparingDouble(p -> p.x1));
+
+        for (Row r : rows) {
+            chooseLeaf(r, pieces);
+        }
+        rows.sort(Comparator.comparingDouble(r -> r.y));
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            if (!r.leaf.isEmpty()) {
+                extend(r, i, rows, pieces, rules);
+            }
+        }
+        double headerEnd = rows.get(0).top() - rows.get(0).size * 0.3;
+        blankRows(rows, pieces, rules, headerEnd);
+        parents(rows, pieces, rules, headerEnd);
+
+        List<Out> out = new ArrayList<>();
+        for (Row r : rows) {
+            out.add(new Out(r.y, r, null));
+        }
+        Map<Double, List<PdfWord>> textLines = new TreeMap<>(others);
+        for (Piece p : pieces) {
+            if (!p.used) {
+                textLines.computeIfAbsent(p.y, k -> new ArrayList<>()).add(new PdfWord(p.text, p.x1, p.x2, p.y, p.size, 0));
+            }
+        }
+        for (Map.Entry<Double, List<PdfWord>> e : textLines.entrySet()) {
+            List<PdfWord> ws = new ArrayList<>(e.getValue());
+            ws.sort(Comparator.comparingDouble(PdfWord::x1));
+            out.add(new Out(e.getKey(), null, textCells(ws)));
+        }
+        out.sort(Comparator.comparingDouble(Out::y));
+        return assemble(out, labelLimit, textLines, rows);
+    }
+
+    /** Value columns: the x-ranges of the numbers, merged where they overlap. */
+    private static List<Column> columns(List<PdfWord> values) {
+        List<PdfWord> byX = new ArrayList<>(values);
+        byX.sort(Comparator.comparingDouble(PdfWord::x1));
+        List<Column> columns = new ArrayList<>();
+        double x1 = byX.get(0).x1();
+        double x2 = byX.get(0).x2();
+        for (PdfWord w : byX.subList(1, byX.size())) {
+            if (w.x1() <= x2 + w.size() * 0.25) {
+                x2 = Math.max(x2, w.x2());
+            } else {
+                columns.add(new Column(x1, x2));
+                x1 = w.x1();
+                x2 = w.x2();
+            }
+        }
+        columns.add(new Column(x1, x2));
+        return columns;
+    }
+
+    private static int column(List<Column> columns, PdfWord w) {
+        int best = 0;
+        double bestDistance = Double.MAX_VALUE;
+        for (int i = 0; i < columns.size(); i++) {
+            Column c = columns.get(i);
+            double d = w.x2() < c.x1() ? c.x1() - w.x2() : w.x1() > c.x2() ? w.x1() - c.x2() : 0;
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** Numbers on one baseline are one row. */
+    private static List<Row> rows(List<PdfWord> values, List<Column> columns) {
+        List<PdfWord> byY = new ArrayList<>(values);
+        byY.sort(Comparator.comparingDouble(PdfWord::y).thenComparingDouble(PdfWord::x1));
+        List<Row> rows = new ArrayList<>();
+        int i = 0;
+        while (i < byY.size()) {
+            PdfWord first = byY.get(i);
+            int j = i;
+            double size = 0;
+            while (j < byY.size() && byY.get(j).y() - first.y() <= first.size() * 0.35) {
+                size = Math.max(size, byY.get(j).size());
+                j++;
+            }
+            Row r = new Row(first.y(), size);
+            for (PdfWord w : byY.subList(i, j)) {
+                r.values.merge(column(columns, w), Cells.squash(w.text()), String::concat);
+            }
+            rows.add(r);
+            i = j;
+        }
+        return rows;
+    }
+
+    /** Label columns: the left edges of the label lines, clustered. */
+    private static void labelColumns(List<Piece> pieces) {
+        List<Piece> byX = new ArrayList<>(pieces);
+        byX.sort(Comparator.comparingDouble(p -> p.x1));
+        int column = -1;
+        double start = Double.NEGATIVE_INFINITY;
+        for (Piece p : byX) {
+            if (p.x1 - start > p.size * 1.2) {
+                column++;
+                start = p.x1;
+            }
+            p.column = column;
+        }
+    }
+
+    /** The row's own label: the rightmost label line on its baseline, else the nearest within a line and a half. */
+    private static void chooseLeaf(Row r, List<Piece> pieces) {
+        Piece best = pick(r, pieces, 0.6);
+        if (best == null) {
+            best = pick(r, pieces, 1.5);
+        }
+        if (best != null) {
+            best.used = true;
+            best.owner = r;
+            r.leaf.add(best);
+        }
+    }
+
+    private static Piece pick(Row r, List<Piece> pieces, double within) {
+        Piece best = null;
+        for (Piece p : pieces) {
+            double d = Math.abs(p.y - r.y);
+            if (p.used || d > Math.max(p.size, r.size) * within) {
+                continue;
+            }
+            if (best == null || p.column > best.column || p.column == best.column && d < Math.abs(best.y - r.y)) {
+                best = p;
+            }
+        }
+        return best;
+    }
+
+    /** Joins the lines of the leaf's cell: below it (not onto a numbered line) and, for an unnumbered first line, above it. */
+    private static void extend(Row r, int index, List<Row> rows, List<Piece> pieces, List<PdfRule> rules) {
+        Row next = index + 1 < rows.size() ? rows.get(index + 1) : null;
+        Row previous = index > 0 ? rows.get(index - 1) : null;
+        Piece last = r.leaf.get(0);
+        while (true) {
+            Piece below = neighbour(last, pieces, rules, true);
+            if (below == null || below.numbered() || next != null && below.y >= next.y - next.size * 0.6) {
+                break;
+            }
+            if (next != null && !next.leaf.isEmpty() && !next.leaf.get(0).numbered() && Math.abs(below.y - next.y) < Math.abs(below.y - r.y)) {
+                break;
+            }
+            claim(r, below);
+            last = below;
+        }
+        Piece first = r.leaf.get(0);
+        while (!first.numbered()) {
+            Piece above = neighbour(first, pieces, rules, false);
+            if (above == null || previous != null && (above.y <= previous.y + previous.size * 0.6
+                    || Math.abs(above.y - previous.y) < Math.abs(above.y - r.y))) {
+                break;
+            }
+            claim(r, above);
+            first = above;
+        }
+    }
+
+    private static void claim(Row r, Piece p) {
+        p.used = true;
+        p.owner = r;
+        r.leaf.add(p);
+    }
+
+    /** The free line of the same label column right below (or above) {@code p}, if it can be part of the same cell. */
+    private static Piece neighbour(Piece p, List<Piece> pieces, List<PdfRule> rules, boolean below) {
+        Piece best = null;
+        for (Piece q : pieces) {
+            if (q.used || q == p || q.column != p.column || (below ? q.y <= p.y : q.y >= p.y)) {
+                continue;
+            }
+            if (best == null || (below ? q.y < best.y : q.y > best.y)) {
+                best = q;
+            }
+        }
+        if (best == null || Math.abs(best.y - p.y) > Math.max(best.size, p.size) * CELL_LINE_GAP) {
+            return null;
+        }
+        Piece upper = below ? p : best;
+        Piece lower = below ? best : p;
+        return ruled(upper, lower, rules) ? null : best;
+    }
+
+    /** Whether a drawn border runs between two lines of the same column. */
+    private static boolean ruled(Piece upper, Piece lower, List<PdfRule> rules) {
+        double left = Math.max(upper.x1, lower.x1) + 0.5;
+        double right = Math.max(left, Math.min(upper.x2, lower.x2) - 0.5);
+        for (PdfRule rule : rules) {
+            if (rule.y() > upper.y && rule.y() < lower.y - lower.size * 0.6 && rule.crosses(left, right)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Numbered labels alone between rows, in the column of their neighbours' labels: rows with every value blank. */
+    private static void blankRows(List<Row> rows, List<Piece> pieces, List<PdfRule> rules, double headerEnd) {
+        double lastY = rows.get(rows.size() - 1).y;
+        double pitch = rows.size() > 1 ? (lastY - rows.get(0).y) / (rows.size() - 1) : rows.get(0).size * 3;
+        for (Piece p : new ArrayList<>(pieces)) {
+            if (p.used || p.y < headerEnd || p.y > lastY + pitch * 2 || !p.numbered()) {
+                continue;
+            }
+            Row above = null;
+            Row below = null;
+            for (Row r : rows) {
+                if (r.y < p.y) {
+                    above = r;
+                } else if (below == null) {
+                    below = r;
+                }
+            }
+            int neighbours = Math.min(above == null ? Integer.MAX_VALUE : above.leafColumn(), below == null ? Integer.MAX_VALUE : below.leafColumn());
+            if (p.column < neighbours) {
+                continue;
+            }
+            Row blank = new Row(p.y, p.size);
+            claim(blank, p);
+            List<Row> sorted = new ArrayList<>(rows);
+            sorted.add(blank);
+            sorted.sort(Comparator.comparingDouble(r -> r.y));
+            extend(blank, sorted.indexOf(blank), sorted, pieces, rules);
+            boolean coversRow = false;
+            for (Row r : rows) {
+                if (r.y >= blank.top() && r.y <= blank.leaf.stream().mapToDouble(q -> q.y).max().orElse(p.y) + p.size * 0.3) {
+                    coversRow = true;
+                }
+            }
+            if (coversRow) {
+                // Spans rows that have numbers: a merged parent cell, not a blank row.
+                for (Piece q : blank.leaf) {
+                    q.used = false;
+                    q.owner = null;
+                }
+                continue;
+            }
+            rows.clear();
+            rows.addAll(sorted);
+        }
+    }
+
+    /** Joins the remaining label lines into merged cells and gives each to the first of the rows it spans. */
+    private static void parents(List<Row> rows, List<Piece> pieces, List<PdfRule> rules, double headerEnd) {
+        List<List<Piece>> blocks = new ArrayList<>();
+        for (Piece p : pieces) {
+            if (p.used || p.y < headerEnd) {
+                continue;
+            }
+            List<Piece> block = new ArrayList<>(List.of(p));
+            p.used = true;
+            Piece last = p;
+            Piece below;
+            while ((below = neighbour(last, pieces, rules, true)) != null && !below.numbered() && below.y >= headerEnd) {
+                below.used = true;
+                block.add(below);
+                last = below;
+            }
+            blocks.add(block);
+        }
+        for (List<Piece> block : blocks) {
+            int column = block.get(0).column;
+            double top = block.get(0).y - block.get(0).size;
+            double bottom = block.get(block.size() - 1).y + block.get(0).size * 0.6;
+            List<Integer> anchors = new ArrayList<>();
+            int nearest = -1;
+            double nearestDistance = Double.MAX_VALUE;
+            double centre = (top + bottom) / 2;
+            for (int i = 0; i < rows.size(); i++) {
+                Row r = rows.get(i);
+                if (r.leafColumn() <= column || r.spannedBy.contains(column)) {
+                    continue;
+                }
+                if (r.y >= top && r.y <= bottom) {
+                    anchors.add(i);
+                }
+                if (Math.abs(r.y - centre) < nearestDistance) {
+                    nearestDistance = Math.abs(r.y - centre);
+                    nearest = i;
+                }
+            }
+            if (anchors.isEmpty() && nearest >= 0 && nearestDistance <= (bottom - top) / 2 + block.get(0).size * 4) {
+                anchors.add(nearest);
+            }
+            if (anchors.isEmpty()) {
+                for (Piece p : block) {
+                    p.used = false;
+                }
+                continue;
+            }
+            int from = anchors.get(0);
+            int to = anchors.get(anchors.size() - 1);
+            while (from > 0 && spans(rows.get(from - 1), rows.get(from), column, true)) {
+                from--;
+            }
+            while (to < rows.size() - 1 && spans(rows.get(to + 1), rows.get(to), column, false)) {
+                to++;
+            }
+            StringBuilder text = new StringBuilder();
+            block.forEach(p -> text.append(p.text));
+            rows.get(from).parents.merge(column, text.toString(), String::concat);
+            for (int i = from; i <= to; i++) {
+                rows.get(i).spannedBy.add(column);
+            }
+        }
+    }
+
+    /**
+     * Whether the merged cell of {@code column} spanning {@code inside} also spans its neighbour {@code candidate}: the
+     * neighbour's label stands right of the column, no other merged cell of the column holds it, and the numbering of
+     * the labels does not restart between them ("8." then "1." opens the next group).
+     */
+    private static boolean spans(Row candidate, Row inside, int column, boolean upwards) {
+        if (candidate.leafColumn() <= column || candidate.spannedBy.contains(column)) {
+            return false;
+        }
+        Row lower = upwards ? inside : candidate;
+        Row upper = upwards ? candidate : inside;
+        return !(lower.leafColumn() == upper.leafColumn() && opensNumbering(lower.leafText()));
+    }
+
+    private static boolean opensNumbering(String label) {
+        String s = Cells.halfWidth(Cells.squash(label));
+        return s.startsWith("1.") || s.startsWith("1、") || s.startsWith("1，") || s.startsWith("1,") || s.startsWith("1．")
+                || s.startsWith("（1）") || s.startsWith("(1)") || s.startsWith("（一）") || s.startsWith("一、");
+    }
+
+    /**
+     * The output rows. Value rows get their label cells (one per label column up to their own, blank where merged from
+     * above) and one cell per value column of their part of the table: a header line with words over the value columns
+     * starts a new part (section 2 prints one small table per item, each with its own columns).
+     */
+    private static List<List<String>> assemble(List<Out> out, double labelLimit, Map<Double, List<PdfWord>> textLines, List<Row> rows) {
+        List<List<String>> result = new ArrayList<>();
+        int i = 0;
+        while (i < out.size()) {
+            int j = i;
+            Set<Integer> used = new java.util.TreeSet<>();
+            while (j < out.size()) {
+                Out o = out.get(j);
+                if (o.row() == null && j > i && startsPart(o, labelLimit, textLines, rows) && !used.isEmpty()) {
+                    break;
+                }
+                if (o.row() != null) {
+                    used.addAll(o.row().values.keySet());
+                }
+                j++;
+            }
+            for (Out o : out.subList(i, j)) {
+                if (o.row() == null) {
+                    result.add(o.text());
+                    continue;
+                }
+                Row r = o.row();
+                List<String> cells = new ArrayList<>();
+                int labelColumns = Math.max(r.leafColumn(), r.parents.isEmpty() ? -1 : ((TreeMap<Integer, String>) r.parents).lastKey()) + 1;
+                for (int c = 0; c < labelColumns; c++) {
+                    cells.add(c == r.leafColumn() ? r.leafText() : r.parents.getOrDefault(c, ""));
+                }
+                for (int c : used) {
+                    cells.add(r.values.getOrDefault(c, ""));
+                }
+                result.add(cells);
+            }
+            i = j;
+        }
+        return result;
+    }
+
+    private static boolean startsPart(Out o, double labelLimit, Map<Double, List<PdfWord>> textLines, List<Row> rows) {
+        for (Row r : rows) {
+            if (Math.abs(r.y - o.y()) <= r.size * 0.35) {
+                return false;
+            }
+        }
+        for (PdfWord w : textLines.getOrDefault(o.y(), List.of())) {
+            if (w.x1() >= labelLimit - w.size() * 0.5) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A line without numbers as cells: words more than a character apart are separate cells. */
+    private static List<String> textCells(List<PdfWord> words) {
+        List<String> cells = new ArrayList<>();
+        PdfWord previous = null;
+        for (PdfWord w : words) {
+            if (previous != null && w.x1() - previous.x2() <= Math.min(w.size(), previous.size())) {
+                cells.set(cells.size() - 1, cells.get(cells.size() - 1) + w.text());
+            } else {
+                cells.add(w.text());
+            }
+            previous = w;
+        }
+        return cells;
+    }
+}

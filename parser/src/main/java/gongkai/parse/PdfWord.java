@@ -1,0 +1,11 @@
+package gongkai.parse;
+
+/**
+ * A run of characters printed close together on one line. {@code y} is the baseline in flow coordinates: pages
+ * stacked without their margins, so a table that continues on the next page continues in y as well.
+ */
+record PdfWord(String text, double x1, double x2, double y, double size, int page) {
+    double centre() {
+        return (x1 + x2) / 2;
+    }
+}
