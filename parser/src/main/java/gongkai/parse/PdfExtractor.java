@@ -3,6 +3,7 @@ package gongkai.parse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.MemoryUsageSetting;
@@ -74,7 +75,7 @@ final class PdfExtractor {
             int heading = SectionSplitter.sectionOf(text);
             if (heading > 0) {
                 flush(out, paragraph);
-                table(out, zone, flow, margins);
+                table(out, zone, section, flow, margins);
                 out.paragraph(text);
                 section = heading;
                 previous = null;
@@ -93,7 +94,7 @@ final class PdfExtractor {
             previous = line;
         }
         flush(out, paragraph);
-        table(out, zone, flow, margins);
+        table(out, zone, section, flow, margins);
         return out.build();
     }
 
@@ -105,7 +106,7 @@ final class PdfExtractor {
     }
 
     /** A table section: prose lines before and after the table stay paragraphs, the rest is read as a table. */
-    private static void table(DocumentBuilder out, List<PdfLine> zone, PdfLayout.Flow flow, Margins margins) {
+    private static void table(DocumentBuilder out, List<PdfLine> zone, int section, PdfLayout.Flow flow, Margins margins) {
         if (zone.isEmpty()) {
             return;
         }
@@ -119,7 +120,8 @@ final class PdfExtractor {
         }
         emitProse(out, zone.subList(0, from), margins);
         if (to > from) {
-            out.table(PdfTableReader.read(zone.subList(from, to), flow.rules()));
+            // Section 2 is a run of small tables whose item and header lines its reader reads as printed.
+            out.table(PdfTableReader.read(zone.subList(from, to), flow.rules(), section != 2));
         }
         emitProse(out, zone.subList(to, zone.size()), margins);
         zone.clear();
@@ -151,6 +153,9 @@ final class PdfExtractor {
      * the right edge is continued by the next line when that one starts at the left edge (not indented).
      */
     private record Margins(double left, double right, double bodySize) {
+        /** A line opening with an item number ("2.", "（三）", "四、") opens a paragraph even where it is not indented. */
+        private static final Pattern NUMBERED = Pattern.compile("^\\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\\d]{1,2}[）)]|\\d{1,2}[.．、](?!\\d))");
+
         static Margins of(List<PdfLine> lines) {
             if (lines.isEmpty()) {
                 return new Margins(0, 0, 0);
@@ -164,7 +169,7 @@ final class PdfExtractor {
 
         boolean continues(PdfLine previous, PdfLine line) {
             double em = Math.max(previous.size(), line.size());
-            return previous.x2() >= right - em * 1.5 && line.x1() <= left + em * 0.5
+            return previous.x2() >= right - em * 1.5 && line.x1() <= left + em * 0.5 && !NUMBERED.matcher(line.text()).find()
                     && Math.abs(previous.size() - line.size()) < em * 0.2 && line.y() - previous.y() < em * 3;
         }
 

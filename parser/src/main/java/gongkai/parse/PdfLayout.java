@@ -49,7 +49,7 @@ final class PdfLayout {
             for (PdfLine l : lines) {
                 List<PdfWord> words = new ArrayList<>(l.words().size());
                 for (PdfWord w : l.words()) {
-                    words.add(new PdfWord(w.text(), w.x1(), w.x2(), w.y() + shift, w.size(), w.page()));
+                    words.add(w.moved(shift));
                 }
                 out.add(new PdfLine(words, l.y() + shift, l.size(), l.page()));
             }
@@ -80,13 +80,13 @@ final class PdfLayout {
             }
             List<PdfGlyph> line = new ArrayList<>(glyphs.subList(i, j));
             line.sort(Comparator.comparingDouble(PdfGlyph::x1));
-            lines.add(line(line, page.number()));
+            lines.add(line(line, page.number(), page.verticals()));
             i = j;
         }
         return lines;
     }
 
-    private static PdfLine line(List<PdfGlyph> glyphs, int page) {
+    private static PdfLine line(List<PdfGlyph> glyphs, int page, List<PdfVRule> borders) {
         List<PdfWord> words = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         PdfGlyph start = glyphs.get(0);
@@ -95,12 +95,17 @@ final class PdfLayout {
         double size = 0;
         int count = 0;
         double maxSize = 0;
+        boolean startBordered = false;
         for (PdfGlyph g : glyphs) {
             if (previous != null) {
                 double gap = g.x1() - previous.x2();
                 double em = Math.min(g.size(), previous.size());
-                if (gap > em * 0.6) {
-                    words.add(new PdfWord(text.toString(), start.x1(), previous.x2(), ySum / count, size, page));
+                // Table cells print close together when columns are narrow: a border between two characters parts
+                // them even where the gap is small ("1.属于国家" | "0").
+                boolean bordered = bordered(previous, g, borders);
+                if (gap > em * 0.45 || bordered) {
+                    words.add(new PdfWord(text.toString(), start.x1(), previous.x2(), ySum / count, size, page, startBordered));
+                    startBordered = bordered;
                     text.setLength(0);
                     start = g;
                     ySum = 0;
@@ -119,9 +124,21 @@ final class PdfLayout {
             count++;
             previous = g;
         }
-        words.add(new PdfWord(text.toString(), start.x1(), previous.x2(), ySum / count, size, page));
+        words.add(new PdfWord(text.toString(), start.x1(), previous.x2(), ySum / count, size, page, startBordered));
         double y = words.stream().mapToDouble(PdfWord::y).max().orElse(0);
         return new PdfLine(words, y, maxSize, page);
+    }
+
+    private static boolean bordered(PdfGlyph left, PdfGlyph right, List<PdfVRule> borders) {
+        double from = (left.x1() + left.x2()) / 2;
+        double to = (right.x1() + right.x2()) / 2;
+        double y = (left.y() + right.y()) / 2 - left.size() * 0.3;
+        for (PdfVRule b : borders) {
+            if (b.x() > from && b.x() < to && b.top() <= y && b.bottom() >= y) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean latinLetterOrDigit(String s) {

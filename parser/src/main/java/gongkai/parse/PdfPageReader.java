@@ -31,7 +31,7 @@ final class PdfPageReader extends PDFTextStripper {
     }
 
     /** What one page holds. */
-    record Page(int number, double width, double height, List<PdfGlyph> glyphs, List<PdfRule> rules) {
+    record Page(int number, double width, double height, List<PdfGlyph> glyphs, List<PdfRule> rules, List<PdfVRule> verticals) {
     }
 
     private final String source;
@@ -39,6 +39,7 @@ final class PdfPageReader extends PDFTextStripper {
     private final List<Page> pages = new ArrayList<>();
     private List<PdfGlyph> glyphs;
     private List<PdfRule> rules;
+    private List<PdfVRule> verticals;
     private PDRectangle box;
     private boolean rotated;
     private int characters;
@@ -75,8 +76,9 @@ final class PdfPageReader extends PDFTextStripper {
         rotated = page.getRotation() % 360 != 0;
         glyphs = new ArrayList<>();
         rules = new ArrayList<>();
+        verticals = new ArrayList<>();
         path.clear();
-        pages.add(new Page(number, box.getWidth(), box.getHeight(), glyphs, rules));
+        pages.add(new Page(number, box.getWidth(), box.getHeight(), glyphs, rules, verticals));
     }
 
     @Override
@@ -138,6 +140,8 @@ final class PdfPageReader extends PDFTextStripper {
                         double h = num(operands, 3);
                         path.add(segment(x, y, x + w, y));
                         path.add(segment(x, y + h, x + w, y + h));
+                        path.add(segment(x, y, x, y + h));
+                        path.add(segment(x + w, y, x + w, y + h));
                         current = null;
                     }
                 }
@@ -161,6 +165,8 @@ final class PdfPageReader extends PDFTextStripper {
                     for (double[] s : path) {
                         if (Math.abs(s[1] - s[3]) < 1.0 && Math.abs(s[2] - s[0]) > 2.0 && rules.size() < 20_000) {
                             rules.add(new PdfRule(Math.min(s[0], s[2]), Math.max(s[0], s[2]), (s[1] + s[3]) / 2));
+                        } else if (Math.abs(s[0] - s[2]) < 1.0 && Math.abs(s[3] - s[1]) > 2.0 && verticals.size() < 20_000) {
+                            verticals.add(new PdfVRule((s[0] + s[2]) / 2, Math.min(s[1], s[3]), Math.max(s[1], s[3])));
                         }
                     }
                     path.clear();

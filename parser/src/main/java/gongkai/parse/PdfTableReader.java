@@ -95,7 +95,12 @@ final class PdfTableReader {
     private record Out(double y, Row row, List<String> text) {
     }
 
-    static List<List<String>> read(List<PdfLine> lines, List<PdfRule> rules) {
+    /**
+     * The rows of the table printed on {@code lines}. With {@code mergeHeaders}, the header lines above the first row
+     * are rebuilt as cells: words over one value column are that column's header, joined top to bottom ("商 业 企" over
+     * "业" is 商业企业), words spanning several columns ("法人或其他组织") come first as rows of their own.
+     */
+    static List<List<String>> read(List<PdfLine> lines, List<PdfRule> rules, boolean mergeHeaders) {
         List<PdfWord> values = new ArrayList<>();
         for (PdfLine l : lines) {
             for (PdfWord w : l.words()) {
@@ -111,8 +116,9 @@ final class PdfTableReader {
             }
             return out;
         }
-        List<Column> columns = columns(values);
-        double labelLimit = columns.get(0).x1();
+        // Marks written for zero ("—", "/", "无") are values where they stand right of the labels; a column may hold
+        // nothing else, so the columns are found again with them.
+        double labelLimit = columns(values).get(0).x1();
         for (PdfLine l : lines) {
             for (PdfWord w : l.words()) {
                 if (w.x1() >= labelLimit - w.size() * 0.5 && ZERO_MARK.matcher(Cells.squash(w.text())).matches()) {
@@ -120,6 +126,8 @@ final class PdfTableReader {
                 }
             }
         }
+        List<Column> columns = columns(values);
+        labelLimit = columns.get(0).x1();
         List<Row> rows = rows(values, columns);
         Set<PdfWord> valueWords = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         valueWords.addAll(values);
@@ -134,7 +142,7 @@ final class PdfTableReader {
                     continue;
                 }
                 if (w.x2() <= labelLimit + w.size() * 0.3) {
-                    if (open != null && w.x1() - open.x2 <= w.size()) {
+                    if (open != null && w.x1() - open.x2 <= w.size() && !w.bordered()) {
                         Piece merged = new Piece(open.text + w.text(), open.x1, w.x2(), Math.max(open.y, w.y()), Math.max(open.size, w.size()));
                         pieces.set(pieces.size() - 1, merged);
                         open = merged;
@@ -172,16 +180,72 @@ final class PdfTableReader {
         Map<Double, List<PdfWord>> textLines = new TreeMap<>(others);
         for (Piece p : pieces) {
             if (!p.used) {
-                textLines.computeIfAbsent(p.y, k -> new ArrayList<>()).add(new PdfWord(p.text, p.x1, p.x2, p.y, p.size, 0));
+                textLines.computeIfAbsent(p.y, k -> new ArrayList<>()).add(new PdfWord(p.text, p.x1, p.x2, p.y, p.size, 0, false));
             }
         }
+        List<PdfWord> headerWords = new ArrayList<>();
         for (Map.Entry<Double, List<PdfWord>> e : textLines.entrySet()) {
+            if (mergeHeaders && e.getKey() < headerEnd) {
+                headerWords.addAll(e.getValue());
+                continue;
+            }
             List<PdfWord> ws = new ArrayList<>(e.getValue());
             ws.sort(Comparator.comparingDouble(PdfWord::x1));
             out.add(new Out(e.getKey(), null, textCells(ws)));
         }
+        if (!headerWords.isEmpty()) {
+            List<List<String>> header = header(headerWords, columns, labelLimit);
+            for (int k = 0; k < header.size(); k++) {
+                out.add(new Out(headerEnd - header.size() + k - 1, null, header.get(k)));
+            }
+        }
         out.sort(Comparator.comparingDouble(Out::y));
         return assemble(out, labelLimit, textLines, rows);
+    }
+
+    private static List<List<String>> header(List<PdfWord> words, List<Column> columns, double labelLimit) {
+        words.sort(Comparator.comparingDouble(PdfWord::y).thenComparingDouble(PdfWord::x1));
+        // A word over the numbers of two columns or more is a merged header ("法人或其他组织"), and so is every word
+        // printed above one ("申请人情况"): column headers are the lowest header lines.
+        double spanningUntil = Double.NEGATIVE_INFINITY;
+        for (PdfWord w : words) {
+            if (w.x2() > labelLimit + w.size() * 0.3 && overlapped(w, columns) >= 2) {
+                spanningUntil = Math.max(spanningUntil, w.y());
+            }
+        }
+        StringBuilder label = new StringBuilder();
+        List<StringBuilder> cells = new ArrayList<>();
+        columns.forEach(c -> cells.add(new StringBuilder()));
+        Map<Double, List<PdfWord>> spanning = new TreeMap<>();
+        for (PdfWord w : words) {
+            if (w.x2() <= labelLimit + w.size() * 0.3) {
+                label.append(w.text());
+            } else if (overlapped(w, columns) >= 2 || w.y() < spanningUntil - w.size() * 0.3) {
+                spanning.computeIfAbsent(w.y(), k -> new ArrayList<>()).add(w);
+            } else {
+                cells.get(column(columns, w)).append(Cells.squash(w.text()));
+            }
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (List<PdfWord> line : spanning.values()) {
+            line.sort(Comparator.comparingDouble(PdfWord::x1));
+            rows.add(textCells(line));
+        }
+        List<String> header = new ArrayList<>();
+        header.add(label.toString());
+        cells.forEach(b -> header.add(b.toString()));
+        rows.add(header);
+        return rows;
+    }
+
+    private static int overlapped(PdfWord w, List<Column> columns) {
+        int n = 0;
+        for (Column c : columns) {
+            if (w.x1() < c.x2() && w.x2() > c.x1()) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Value columns: the x-ranges of the numbers, merged where they overlap. */
@@ -209,13 +273,17 @@ final class PdfTableReader {
         double bestDistance = Double.MAX_VALUE;
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);
-            double d = w.x2() < c.x1() ? c.x1() - w.x2() : w.x1() > c.x2() ? w.x1() - c.x2() : 0;
+            double d = w.x2() < c.x1() ? c.x1() - w.x2() : w.x1() > c.x2() ? w.x1() - c.x2() : -overlap(w, c);
             if (d < bestDistance) {
                 bestDistance = d;
                 best = i;
             }
         }
         return best;
+    }
+
+    private static double overlap(PdfWord w, Column c) {
+        return Math.min(w.x2(), c.x2()) - Math.max(w.x1(), c.x1());
     }
 
     /** Numbers on one baseline are one row. */
@@ -300,11 +368,12 @@ final class PdfTableReader {
             claim(r, below);
             last = below;
         }
+        // Upwards up to the numbered first line (numbers printed at the foot or the middle of their label): the lines
+        // of the row above were claimed already, as they follow its own label downwards.
         Piece first = r.leaf.get(0);
         while (!first.numbered()) {
             Piece above = neighbour(first, pieces, rules, false);
-            if (above == null || previous != null && (above.y <= previous.y + previous.size * 0.6
-                    || Math.abs(above.y - previous.y) < Math.abs(above.y - r.y))) {
+            if (above == null || previous != null && above.y <= previous.y + previous.size * 0.6) {
                 break;
             }
             claim(r, above);
@@ -541,7 +610,7 @@ final class PdfTableReader {
         List<String> cells = new ArrayList<>();
         PdfWord previous = null;
         for (PdfWord w : words) {
-            if (previous != null && w.x1() - previous.x2() <= Math.min(w.size(), previous.size())) {
+            if (previous != null && w.x1() - previous.x2() <= Math.min(w.size(), previous.size()) && !w.bordered()) {
                 cells.set(cells.size() - 1, cells.get(cells.size() - 1) + w.text());
             } else {
                 cells.add(w.text());
