@@ -111,9 +111,9 @@ final class PdfLayout {
                     ySum = 0;
                     size = 0;
                     count = 0;
-                } else if (gap > em * 0.15 && latinLetterOrDigit(previous.text()) && latinLetterOrDigit(g.text())
-                        && !(isDigit(previous.text()) && isDigit(g.text()))) {
-                    // A space between Latin words; spaced digits ("2 0 2 4 年") are one number.
+                } else if ((g.spaceBefore() || gap > em * 0.15 && latinLetterOrDigit(previous.text()) && latinLetterOrDigit(g.text()))
+                        && !(isDigit(previous.text()) || isDigit(g.text()))) {
+                    // The spaces the PDF printed, and those between Latin words; not around digits: "2 0 2 4 年" is 2024年.
                     text.append(' ');
                 }
             }

@@ -43,6 +43,7 @@ final class PdfPageReader extends PDFTextStripper {
     private PDRectangle box;
     private boolean rotated;
     private int characters;
+    private boolean space;
     private final List<double[]> path = new ArrayList<>();
     private double[] current;
 
@@ -85,6 +86,7 @@ final class PdfPageReader extends PDFTextStripper {
     protected void processTextPosition(TextPosition t) {
         String s = t.getUnicode();
         if (s == null || s.isEmpty() || Cells.trim(s).isEmpty()) {
+            space = s != null && !s.isEmpty();
             return;
         }
         double x = t.getXDirAdj();
@@ -104,7 +106,8 @@ final class PdfPageReader extends PDFTextStripper {
                     "PDF has more than " + maxCharacters + " characters of text, more than a report can have (stopped at page "
                             + getCurrentPageNo() + ")"));
         }
-        glyphs.add(new PdfGlyph(s, x, x + w, y, size));
+        glyphs.add(new PdfGlyph(s, x, x + w, y, size, space));
+        space = false;
     }
 
     @Override

@@ -43,11 +43,13 @@ final class PdfTableReader {
         final double x2;
         final double y;
         final double size;
+        final int page;
         int column;
         Row owner;
         boolean used;
 
-        Piece(String text, double x1, double x2, double y, double size) {
+        Piece(String text, double x1, double x2, double y, double size, int page) {
+            this.page = page;
             this.text = text;
             this.x1 = x1;
             this.x2 = x2;
@@ -128,7 +130,11 @@ final class PdfTableReader {
         }
         List<Column> columns = columns(values);
         labelLimit = columns.get(0).x1();
-        List<Row> rows = rows(values, columns);
+        int[] collisions = new int[1];
+        List<Row> rows = rows(values, columns, collisions);
+        if (collisions[0] > rows.size() / 10) {
+            return lineRows(lines);
+        }
         Set<PdfWord> valueWords = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         valueWords.addAll(values);
 
@@ -143,11 +149,11 @@ final class PdfTableReader {
                 }
                 if (w.x2() <= labelLimit + w.size() * 0.3) {
                     if (open != null && w.x1() - open.x2 <= w.size() && !w.bordered()) {
-                        Piece merged = new Piece(open.text + w.text(), open.x1, w.x2(), Math.max(open.y, w.y()), Math.max(open.size, w.size()));
+                        Piece merged = new Piece(open.text + w.text(), open.x1, w.x2(), Math.max(open.y, w.y()), Math.max(open.size, w.size()), w.page());
                         pieces.set(pieces.size() - 1, merged);
                         open = merged;
                     } else {
-                        open = new Piece(w.text(), w.x1(), w.x2(), w.y(), w.size());
+                        open = new Piece(w.text(), w.x1(), w.x2(), w.y(), w.size(), w.page());
                         pieces.add(open);
                     }
                 } else {
@@ -286,8 +292,11 @@ final class PdfTableReader {
         return Math.min(w.x2(), c.x2()) - Math.max(w.x1(), c.x1());
     }
 
-    /** Numbers on one baseline are one row. */
-    private static List<Row> rows(List<PdfWord> values, List<Column> columns) {
+    /**
+     * Numbers on one baseline are one row. Counts the rows where two numbers fell into one column: numbers not
+     * printed in columns (each row's numbers right after its label).
+     */
+    private static List<Row> rows(List<PdfWord> values, List<Column> columns, int[] collisions) {
         List<PdfWord> byY = new ArrayList<>(values);
         byY.sort(Comparator.comparingDouble(PdfWord::y).thenComparingDouble(PdfWord::x1));
         List<Row> rows = new ArrayList<>();
@@ -302,7 +311,9 @@ final class PdfTableReader {
             }
             Row r = new Row(first.y(), size);
             for (PdfWord w : byY.subList(i, j)) {
-                r.values.merge(column(columns, w), Cells.squash(w.text()), String::concat);
+                if (r.values.merge(column(columns, w), Cells.squash(w.text()), String::concat).length() > Cells.squash(w.text()).length()) {
+                    collisions[0]++;
+                }
             }
             rows.add(r);
             i = j;
@@ -398,7 +409,9 @@ final class PdfTableReader {
                 best = q;
             }
         }
-        if (best == null || Math.abs(best.y - p.y) > Math.max(best.size, p.size) * CELL_LINE_GAP) {
+        // A merged cell cut by a page break prints the rest of its centred text lower down on the next page.
+        double lines = best != null && best.page != p.page ? CELL_LINE_GAP * 4 : CELL_LINE_GAP;
+        if (best == null || Math.abs(best.y - p.y) > Math.max(best.size, p.size) * lines) {
             return null;
         }
         Piece upper = below ? p : best;
@@ -603,6 +616,18 @@ final class PdfTableReader {
             }
         }
         return false;
+    }
+
+    /**
+     * Numbers not in columns: each line is a row as printed, one cell per word (label words apart by more than a
+     * character's gap are separate cells, as the columns of a printed table part them).
+     */
+    private static List<List<String>> lineRows(List<PdfLine> lines) {
+        List<List<String>> out = new ArrayList<>();
+        for (PdfLine l : lines) {
+            out.add(l.words().stream().map(PdfWord::text).toList());
+        }
+        return out;
     }
 
     /** A line without numbers as cells: words more than a character apart are separate cells. */
