@@ -21,6 +21,52 @@ final class ActiveDisclosureReader {
     record Result(List<ActiveDisclosureRow> rows, int votes2019, int votes2021) {
     }
 
+    /** A row of cells; a row of a text layout (a line of words) has no blank cells, so its cells have no columns. */
+    private record Row(List<String> cells, boolean positional) {
+    }
+
+    /** The rows of section 2 in any layout: table rows as they are, lines of text as label words then values. */
+    private static List<Row> rows(List<Block> blocks) {
+        List<Row> rows = new ArrayList<>();
+        for (Block b : blocks) {
+            if (b instanceof Block.Table t) {
+                for (List<String> row : t.rows()) {
+                    if (!TableTokens.isFooter(String.join(" ", row))) {
+                        rows.add(new Row(row, true));
+                    }
+                }
+            } else if (b instanceof Block.Paragraph p) {
+                for (String line : p.text().split("\\R")) {
+                    if (!TableTokens.isFooter(line) && !Cells.trim(line).isEmpty()) {
+                        rows.add(new Row(words(line), false));
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static List<String> words(String line) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder label = new StringBuilder();
+        for (String w : Cells.trim(line).split("[\\s\\u00A0\\u3000]+")) {
+            boolean value = Cells.isValueToken(w) || Cells.decimal(w, true).problem() == Cells.Problem.NONE;
+            if (value || w.startsWith("信息内容") || is2019Header(w) || is2021Header(w)) {
+                if (label.length() > 0) {
+                    cells.add(label.toString());
+                    label.setLength(0);
+                }
+                cells.add(w);
+            } else {
+                label.append(w);
+            }
+        }
+        if (label.length() > 0) {
+            cells.add(label.toString());
+        }
+        return cells;
+    }
+
     static Result read(List<Block> blocks, Warnings warnings) {
         List<ActiveDisclosureRow> out = new ArrayList<>();
         int v2019 = 0;
@@ -28,54 +74,56 @@ final class ActiveDisclosureReader {
         String item = "";
         List<String> headers = null;
         List<String> previousLabels = List.of();
-        for (Block b : blocks) {
-            if (!(b instanceof Block.Table t)) {
+        for (Row r : rows(blocks)) {
+            List<String> row = r.cells();
+            List<String> squashed = row.stream().map(Cells::squash).toList();
+            List<String> nonBlank = squashed.stream().filter(s -> !s.isEmpty()).toList();
+            if (nonBlank.isEmpty()) {
                 continue;
             }
-            for (List<String> row : t.rows()) {
-                List<String> squashed = row.stream().map(Cells::squash).toList();
-                List<String> nonBlank = squashed.stream().filter(s -> !s.isEmpty()).toList();
-                if (nonBlank.isEmpty()) {
-                    continue;
-                }
-                if (nonBlank.stream().distinct().count() == 1 && ITEM.matcher(nonBlank.get(0)).matches()) {
-                    item = nonBlank.get(0);
-                    headers = null;
-                    continue;
-                }
-                int contentAt = squashed.indexOf("信息内容");
-                if (contentAt >= 0) {
-                    headers = squashed.subList(contentAt + 1, squashed.size()).stream().filter(s -> !s.isEmpty()).toList();
-                    for (String h : headers) {
-                        v2019 += is2019Header(h) ? 1 : 0;
-                        v2021 += is2021Header(h) ? 1 : 0;
-                    }
-                    continue;
-                }
-                if (headers == null || headers.isEmpty()) {
-                    warnings.add("UNREAD_ROW", 2, nonBlank.get(0), null,
-                            "section 2: row \"" + String.join(" ", nonBlank) + "\" has no 信息内容 header above it; not read");
-                    continue;
-                }
-                int h = headers.size();
-                int labelCount = row.size() > h ? row.size() - h : 1;
-                List<String> labels = new ArrayList<>(squashed.subList(0, Math.min(labelCount, row.size())));
-                if (labels.size() >= 2 && labels.get(0).isEmpty() && previousLabels.size() >= 2) {
-                    labels.set(0, previousLabels.get(0));
-                }
-                previousLabels = labels;
-                String name = joinDistinct(labels);
-                List<ActiveDisclosureCell> cells = new ArrayList<>();
-                for (int i = 0; i < h; i++) {
-                    int at = labelCount + i;
-                    String printed = at < row.size() ? row.get(at) : "";
-                    String header = headers.get(i);
-                    Cells.Number n = Cells.decimal(printed, header.contains("增") || header.contains("减"));
-                    warnings.cell(n, 2, name, header);
-                    cells.add(ActiveDisclosureCell.newBuilder().setHeader(header).setValue(n.value()).setRaw(n.raw()).build());
-                }
-                out.add(ActiveDisclosureRow.newBuilder().setItem(item).setName(name).setCells(cells).build());
+            String joined = String.join("", nonBlank.stream().distinct().toList());
+            if (ITEM.matcher(joined).matches()) {
+                item = joined;
+                headers = null;
+                continue;
             }
+            int contentAt = squashed.indexOf("信息内容");
+            if (contentAt >= 0) {
+                headers = squashed.subList(contentAt + 1, squashed.size()).stream().filter(s -> !s.isEmpty()).toList();
+                for (String h : headers) {
+                    v2019 += is2019Header(h) ? 1 : 0;
+                    v2021 += is2021Header(h) ? 1 : 0;
+                }
+                continue;
+            }
+            if (headers == null || headers.isEmpty()) {
+                warnings.add("UNREAD_ROW", 2, nonBlank.get(0), null,
+                        "section 2: row \"" + String.join(" ", nonBlank) + "\" has no 信息内容 header above it; not read");
+                continue;
+            }
+            int h = headers.size();
+            int labelCount = row.size() > h ? row.size() - h : 1;
+            if (!r.positional() && row.size() - labelCount != h) {
+                warnings.add("UNREAD_ROW", 2, nonBlank.get(0), null, "section 2: row \"" + String.join(" ", nonBlank)
+                        + "\" has " + Math.max(0, row.size() - 1) + " values for " + h + " columns and no cell positions; not read");
+                continue;
+            }
+            List<String> labels = new ArrayList<>(squashed.subList(0, Math.min(labelCount, row.size())));
+            if (labels.size() >= 2 && labels.get(0).isEmpty() && previousLabels.size() >= 2) {
+                labels.set(0, previousLabels.get(0));
+            }
+            previousLabels = labels;
+            String name = joinDistinct(labels);
+            List<ActiveDisclosureCell> cells = new ArrayList<>();
+            for (int i = 0; i < h; i++) {
+                int at = labelCount + i;
+                String printed = at < row.size() ? row.get(at) : "";
+                String header = headers.get(i);
+                Cells.Number n = Cells.decimal(printed, header.contains("增") || header.contains("减"));
+                warnings.cell(n, 2, name, header);
+                cells.add(ActiveDisclosureCell.newBuilder().setHeader(header).setValue(n.value()).setRaw(n.raw()).build());
+            }
+            out.add(ActiveDisclosureRow.newBuilder().setItem(item).setName(name).setCells(cells).build());
         }
         return new Result(List.copyOf(out), v2019, v2021);
     }

@@ -121,10 +121,22 @@ final class Cells {
         return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 
-    /** The result of reading one numeric cell: the value, or why there is none. */
-    record Number(String raw, java.lang.Double value, Problem problem) {
+    /** The result of reading one numeric cell: the value, or why there is none; {@code notation} is the zero sign read as 0. */
+    record Number(String raw, java.lang.Double value, Problem problem, String notation) {
+        Number(String raw, java.lang.Double value, Problem problem) {
+            this(raw, value, problem, null);
+        }
+
         Long asLong() {
             return value == null ? null : value.longValue();
+        }
+
+        gongkai.avro.CellKind kind() {
+            return switch (problem) {
+                case NONE -> notation != null ? gongkai.avro.CellKind.ZERO_NOTATION : gongkai.avro.CellKind.NUMBER;
+                case BLANK -> gongkai.avro.CellKind.BLANK;
+                default -> gongkai.avro.CellKind.UNREADABLE;
+            };
         }
     }
 
@@ -144,21 +156,82 @@ final class Cells {
         return true;
     }
 
-    /** Section 3 and 4 cells: non-negative integers. */
+    /**
+     * The signs agencies print for "none" in a count table: dashes of every width, slashes, 无. They are read as 0
+     * and said so (once per table), not flagged as unreadable: the national template allows them in practice.
+     */
+    static boolean isZeroNotation(String squashed) {
+        if (squashed.isEmpty() || squashed.length() > 3) {
+            return false;
+        }
+        if (squashed.equals("无")) {
+            return true;
+        }
+        for (int i = 0; i < squashed.length(); i++) {
+            char c = squashed.charAt(i);
+            if ("-—–―－‐/／\\".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Count units printed after the number in a count cell ("13件"). */
+    private static final String UNITS = "件个条次项人";
+
+    /** Section 3 and 4 cells: non-negative integers, with the zero signs, units and thousands separators of real reports. */
     static Number integer(String printed) {
         String raw = trim(printed);
         String v = halfWidth(squash(raw));
         if (v.isEmpty()) {
             return new Number(raw, null, Problem.BLANK);
         }
-        if (isPlainDigits(v) || INTEGER.matcher(v).matches()) {
+        if (isPlainDigits(v)) {
+            return new Number(raw, (double) Long.parseLong(v), Problem.NONE);
+        }
+        if (isZeroNotation(v)) {
+            return new Number(raw, 0.0, Problem.NONE, v);
+        }
+        if (v.length() > 1 && UNITS.indexOf(v.charAt(v.length() - 1)) >= 0) {
+            v = v.substring(0, v.length() - 1);
+        }
+        if (GROUPED.matcher(v).matches()) {
+            v = v.replace(",", "");
+        }
+        if (INTEGER.matcher(v).matches()) {
             return new Number(raw, (double) Long.parseLong(v.startsWith("+") ? v.substring(1) : v), Problem.NONE);
         }
-        Number d = decimal(raw, true);
+        Number d = decimal(v, true);
         if (d.problem() == Problem.NONE) {
             return new Number(raw, null, d.value() < 0 ? Problem.NEGATIVE : Problem.FRACTION);
         }
         return new Number(raw, null, d.problem());
+    }
+
+    /** Whether a whitespace-separated token of a text line is a table value (a count, a zero sign, "13件"), not words. */
+    static boolean isValueToken(String token) {
+        String v = halfWidth(token);
+        if (v.isEmpty() || v.length() > 20) {
+            return false;
+        }
+        if (isZeroNotation(v)) {
+            return true;
+        }
+        int end = v.length();
+        if (end > 1 && UNITS.indexOf(v.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        int start = v.charAt(0) == '+' || v.charAt(0) == '-' ? 1 : 0;
+        if (start >= end) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            char c = v.charAt(i);
+            if (!(c >= '0' && c <= '9' || c == ',' && i > start || c == '.' && i > start && i + 1 < end)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Section 2 cells: amounts may have decimals (采购总金额), and 本年增/减 may be negative. */

@@ -69,7 +69,8 @@ final class NarrativeClaimFinder {
         for (Shape shape : REQUEST_SHAPES) {
             Matcher m = shape.pattern().matcher(sentence);
             while (m.find()) {
-                if (taken[m.start()] || !datedTo(sentence, m, shape.kind(), year)) {
+                if (taken[m.start()] || !datedTo(sentence, m, shape.kind(), year) || jointFigure(sentence, m.start())
+                        || narrowerSubject(sentence, m.start())) {
                     continue;
                 }
                 for (int k = m.start(); k < m.end(); k++) {
@@ -80,6 +81,23 @@ final class NarrativeClaimFinder {
             }
         }
     }
+
+    /** "予以公开及部分公开42件": one figure for two rows, not a claim about either. */
+    private static boolean jointFigure(String sentence, int start) {
+        return start > 0 && "及和与、".indexOf(sentence.charAt(start - 1)) >= 0;
+    }
+
+    /**
+     * "区政府办代表区政府受理…17件" in a district-wide report: the sentence counts one office's share, not the report's own
+     * figure, so it is not compared with the table.
+     */
+    private static boolean narrowerSubject(String sentence, int start) {
+        int clauseStart = Math.max(Math.max(sentence.lastIndexOf('，', start), sentence.lastIndexOf(',', start)),
+                Math.max(sentence.lastIndexOf('：', start), sentence.lastIndexOf(':', start))) + 1;
+        return NARROWER.matcher(sentence.substring(clauseStart, start)).find();
+    }
+
+    private static final Pattern NARROWER = Pattern.compile("代表|政府办|办公室|本级|各部门|各单位|各乡镇|各街道|下属|所属");
 
     /** A count dated to a year other than the report's (or, for 上年结转, the year before it) is about something else. */
     private static boolean datedTo(String sentence, Matcher m, ClaimKind kind, int year) {

@@ -132,8 +132,21 @@ final class ReportInterpreter {
         return out;
     }
 
-    /** The narrative that talks about the year's figures: everything before section 2 (title, opening, section 1). */
+    /**
+     * The narrative that talks about the year's figures: everything before section 2 (title, opening, section 1), and
+     * section 3's own prose (sentences, not table rows: a row per line has no 。).
+     */
     private static List<Block> narrativeBlocks(SectionSplitter.Sections sections) {
+        List<Block> out = openingBlocks(sections);
+        for (Block b : sections.blocks(3)) {
+            if (b instanceof Block.Paragraph p && p.text().indexOf('。') >= 0) {
+                out.add(b);
+            }
+        }
+        return out;
+    }
+
+    private static List<Block> openingBlocks(SectionSplitter.Sections sections) {
         SectionSplitter.Found second = sections.find(2);
         int end = second != null ? second.blockIndex() : sections.blocks().size();
         List<Block> out = new ArrayList<>();

@@ -18,25 +18,13 @@ final class ReviewTableReader {
     static final List<String> COLUMNS = List.of("结果维持", "结果纠正", "其他结果", "尚未审结", "总计");
     static final List<String> GROUP_NAMES = List.of("行政复议", "行政诉讼·未经复议直接起诉", "行政诉讼·复议后起诉");
 
-    static List<ReviewGroup> read(List<Block> blocks, Warnings warnings) {
+    static List<ReviewGroup> read(List<Block> blocks, Warnings warnings) throws ReportRejectedException {
         List<String> values = new ArrayList<>();
         boolean table = false;
-        for (Block b : blocks) {
-            if (!(b instanceof Block.Table t)) {
-                continue;
-            }
-            table = true;
-            for (List<String> row : t.rows()) {
-                int lastLabel = -1;
-                for (int i = 0; i < row.size(); i++) {
-                    if (!Cells.isValueLike(row.get(i))) {
-                        lastLabel = i;
-                    }
-                }
-                List<String> tail = row.subList(lastLabel + 1, row.size());
-                if (tail.stream().anyMatch(c -> !Cells.squash(c).isEmpty())) {
-                    values.addAll(tail);
-                }
+        for (TableTokens.Token t : TableTokens.of(blocks)) {
+            if (!t.isText()) {
+                table = true;
+                values.addAll(t.values());
             }
         }
         if (!table) {
@@ -48,6 +36,7 @@ final class ReviewTableReader {
                     + expected + (values.size() < expected ? "; the missing ones are left blank" : "; the first " + expected + " were read"));
         }
         List<ReviewGroup> groups = new ArrayList<>();
+        java.util.Map<String, List<String>> zeroSigns = new java.util.TreeMap<>();
         for (int g = 0; g < GROUP_NAMES.size(); g++) {
             Long[] v = new Long[PER_GROUP];
             for (int i = 0; i < PER_GROUP; i++) {
@@ -55,10 +44,14 @@ final class ReviewTableReader {
                 Cells.Number n = Cells.integer(at < values.size() ? values.get(at) : "");
                 warnings.cell(n, 4, GROUP_NAMES.get(g), COLUMNS.get(i));
                 v[i] = n.asLong();
+                if (n.notation() != null) {
+                    zeroSigns.computeIfAbsent(n.raw(), k -> new ArrayList<>()).add(GROUP_NAMES.get(g) + "/" + COLUMNS.get(i));
+                }
             }
             groups.add(ReviewGroup.newBuilder().setGroup(ReviewGroupKind.values()[g])
                     .setUpheld(v[0]).setCorrected(v[1]).setOther(v[2]).setPending(v[3]).setTotal(v[4]).build());
         }
+        warnings.zeroSigns(4, zeroSigns);
         return groups;
     }
 }

@@ -28,6 +28,19 @@ final class SectionSplitter {
         Pattern.compile("^其他需要报告的事项"),
     };
     private static final Pattern END = Pattern.compile("^[。：:．.]?$");
+    /**
+     * A numbered heading inside a longer paragraph: a page flattened onto one line, or a heading run into the first
+     * row of its table. Only numbered titles count here, so prose that mentions "主动公开政府信息情况" is not split.
+     */
+    private static final Pattern INLINE = Pattern.compile(
+            "(?:[一二三四五六][、.．]|[（(][一二三四五六][）)]|(?<![0-9０-９])[1-6１-６][、．])[\\s\u00A0\u3000]*"
+                    + "(?:总体情况|主动公开政府信息(?:的)?情况|收到和处理政府信息公开申请(?:的)?情况"
+                    + "|政府信息公开(?:的)?行政复议[、和及与]?行政诉讼(?:的)?情况|存在的?主要问题(?:及|和|与)(?:其)?改进(?:的)?(?:情况|措施)"
+                    + "|其他需要报告的事项)"
+                    // Reports leave the last two headings unnumbered; between spaces these titles are headings.
+                    + "|(?<=[\\s\u00A0\u3000。])(?:其他需要报告的事项|存在的?主要问题(?:及|和|与)(?:其)?改进(?:的)?(?:情况|措施))(?=[\\s\u00A0\u3000])");
+    private static final int INLINE_MIN = 41;
+    private static final Pattern TITLE_END = Pattern.compile("^.{0,80}?政府信息公开工作年度报告(?=[\\s\u00A0\u3000])");
 
     /** A recognised heading and the index of its paragraph among the blocks. */
     record Found(SectionHeading heading, int blockIndex) {
@@ -118,10 +131,63 @@ final class SectionSplitter {
         return null;
     }
 
+    /**
+     * The blocks with every long paragraph broken before and after each numbered heading it holds, so a heading is
+     * found wherever it stands, not only at a line start.
+     */
+    static List<Block> breakAtHeadings(List<Block> blocks) {
+        List<Block> out = null;
+        for (int i = 0; i < blocks.size(); i++) {
+            Block b = blocks.get(i);
+            List<Block> parts = b instanceof Block.Paragraph p && p.text().length() >= INLINE_MIN ? breakParagraph(p, i == 0) : null;
+            if (parts != null && out == null) {
+                out = new ArrayList<>(blocks.subList(0, i));
+            }
+            if (out != null) {
+                if (parts != null) {
+                    out.addAll(parts);
+                } else {
+                    out.add(b);
+                }
+            }
+        }
+        return out == null ? blocks : out;
+    }
+
+    private static List<Block> breakParagraph(Block.Paragraph p, boolean first) {
+        Matcher m = INLINE.matcher(p.text());
+        List<Block> parts = new ArrayList<>();
+        int from = 0;
+        Matcher title = first ? TITLE_END.matcher(p.text()) : null;
+        if (title != null && title.find() && title.end() < p.text().length()) {
+            // A page flattened onto one line: its title is the words up to 工作年度报告, the opening follows.
+            addPart(p, 0, title.end(), parts);
+            from = title.end();
+        }
+        while (m.find()) {
+            addPart(p, from, m.start(), parts);
+            addPart(p, m.start(), m.end(), parts);
+            from = m.end();
+        }
+        if (from == 0) {
+            return null;
+        }
+        addPart(p, from, p.text().length(), parts);
+        return parts;
+    }
+
+    private static void addPart(Block.Paragraph p, int start, int end, List<Block> parts) {
+        String text = p.text().substring(start, end);
+        if (!Cells.trim(text).isEmpty()) {
+            int line = p.line() + (int) p.text().substring(0, start).chars().filter(c -> c == '\n').count();
+            parts.add(new Block.Paragraph(text, p.offset() + start, line));
+        }
+    }
+
     static Sections split(ExtractedDocument doc, Warnings warnings) {
         List<Found> found = new ArrayList<>();
         boolean[] seen = new boolean[7];
-        List<Block> blocks = doc.blocks();
+        List<Block> blocks = breakAtHeadings(doc.blocks());
         for (int i = 0; i < blocks.size(); i++) {
             if (!(blocks.get(i) instanceof Block.Paragraph para)) {
                 continue;

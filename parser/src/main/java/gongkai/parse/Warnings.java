@@ -30,6 +30,18 @@ final class Warnings {
         }
     }
 
+    /** One note for a table in which zero signs stood for 0: which sign, and in which cells. */
+    void zeroSigns(int section, java.util.Map<String, List<String>> cellsBySign) {
+        if (cellsBySign.isEmpty()) {
+            return;
+        }
+        StringBuilder m = new StringBuilder("section " + section + ": read as 0 ");
+        cellsBySign.forEach((sign, cells) -> m.append("\"").append(sign).append("\" in ").append(cells.size())
+                .append(cells.size() == 1 ? " cell (" : " cells (").append(String.join(", ", cells.subList(0, Math.min(cells.size(), 8))))
+                .append(cells.size() > 8 ? ", …" : "").append("); "));
+        add("ZERO_NOTATION", section, null, null, m.substring(0, m.length() - 2));
+    }
+
     List<ParseWarning> list() {
         return List.copyOf(list);
     }

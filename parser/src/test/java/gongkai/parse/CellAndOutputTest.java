@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import gongkai.avro.CellKind;
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.ParseWarning;
 import gongkai.avro.RequestRow;
@@ -46,12 +47,27 @@ class CellAndOutputTest {
     void negativeAndNonNumericCellsAreNullWithBadNumberWarnings() throws Exception {
         DisclosureReport r = fengtaiWithNewRow("-3", "—", "1.5", "", "0", "0", "18");
         RequestRow row = RequestTable.row(r, RequestTable.NEW).orElseThrow();
-        assertEquals(java.util.Arrays.asList(null, null, null, null, 0L, 0L, 18L), row.getCells());
+        assertEquals(java.util.Arrays.asList(null, 0L, null, null, 0L, 0L, 18L), row.getCells());
         assertEquals(List.of("-3", "—", "1.5", "", "0", "0", "18"), row.getRaw());
-        List<ParseWarning> w = r.getWarnings();
-        assertEquals(List.of("BAD_NUMBER", "BAD_NUMBER", "BAD_NUMBER", "BLANK_CELL"), w.stream().map(ParseWarning::getCode).toList());
-        assertEquals(List.of("自然人", "商业企业", "科研机构", "社会公益组织"), w.stream().map(ParseWarning::getColumn).toList());
+        assertEquals(List.of(CellKind.UNREADABLE, CellKind.ZERO_NOTATION, CellKind.UNREADABLE, CellKind.BLANK,
+                CellKind.NUMBER, CellKind.NUMBER, CellKind.NUMBER), row.getKinds());
+        List<ParseWarning> w = r.getWarnings().stream().filter(x -> !x.getCode().equals("ZERO_NOTATION")).toList();
+        assertEquals(List.of("BAD_NUMBER", "BAD_NUMBER", "BLANK_CELL"), w.stream().map(ParseWarning::getCode).toList());
+        assertEquals(List.of("自然人", "科研机构", "社会公益组织"), w.stream().map(ParseWarning::getColumn).toList());
         assertTrue(w.stream().allMatch(x -> x.getSection() == 3 && "NEW".equals(x.getRow())));
+    }
+
+    @Test
+    void zeroSignsUnitsAndSeparatorsAreReadAsAgenciesMeanThemWithOneNotePerTable() throws Exception {
+        DisclosureReport r = fengtaiWithNewRow("13件", "－", "/", "无", "-", "１,２00", "1213");
+        RequestRow row = RequestTable.row(r, RequestTable.NEW).orElseThrow();
+        assertEquals(List.of(13L, 0L, 0L, 0L, 0L, 1200L, 1213L), row.getCells());
+        assertEquals(List.of(CellKind.NUMBER, CellKind.ZERO_NOTATION, CellKind.ZERO_NOTATION, CellKind.ZERO_NOTATION,
+                CellKind.ZERO_NOTATION, CellKind.NUMBER, CellKind.NUMBER), row.getKinds());
+        List<ParseWarning> notes = r.getWarnings().stream().filter(x -> x.getSection() == 3).toList();
+        assertEquals(1, notes.size(), notes.toString());
+        assertEquals("ZERO_NOTATION", notes.get(0).getCode());
+        assertTrue(notes.get(0).getMessage().contains("\"无\" in 1 cell (NEW/社会公益组织)"), notes.get(0).getMessage());
     }
 
     @Test

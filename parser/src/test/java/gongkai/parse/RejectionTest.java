@@ -98,13 +98,13 @@ class RejectionTest {
     }
 
     @Test
-    void rowWithTooFewCellsIsTruncated() {
+    void rowWithTooFewCellsIsUnreadableNamingTheRow() {
         String text = Samples.text("fengtai-changxindian-2020");
         int row = text.indexOf("\t（七）总计");
         String cut = text.substring(0, text.indexOf("\t0\n", row)) + "\n\n四、政府信息公开行政复议、行政诉讼情况\n";
         ReportRejectedException e = reject(utf8(cut), "short-row.txt");
-        assertEquals(RejectionReason.TABLE_TRUNCATED, e.reason());
-        assertTrue(e.detail().contains("RESULT_TOTAL") && e.detail().contains("of 7 cells"), e.detail());
+        assertEquals(RejectionReason.TABLE_UNREADABLE, e.reason());
+        assertTrue(e.detail().contains("RESULT_TOTAL") && e.detail().contains("of 7 cells") && e.detail().contains("line "), e.detail());
     }
 
     @Test

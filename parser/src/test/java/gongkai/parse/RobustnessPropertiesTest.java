@@ -16,7 +16,11 @@ import net.jqwik.api.constraints.Size;
 
 import gongkai.avro.DisclosureReport;
 
-/** Whatever comes in, only a DisclosureReport or a ReportRejectedException comes out. */
+/**
+ * Whatever comes in, only a DisclosureReport or a ReportRejectedException with a reason of its own comes out: a text
+ * document is never rejected because the parser itself threw (that is a bug, whatever the input). And the numbers of a
+ * table come back exactly, whatever the layout they are printed in.
+ */
 class RobustnessPropertiesTest {
     private final ReportParser parser = new ReportParser();
 
@@ -27,6 +31,63 @@ class RobustnessPropertiesTest {
         } catch (ReportRejectedException e) {
             assertNotNull(e.reason());
         }
+    }
+
+    /** For text: a rejection must be the parser's judgement, never an exception of its own code turned into one. */
+    private void parsesOrRejectsForAReason(byte[] content) {
+        try {
+            parser.parse(content, "fuzz.txt");
+        } catch (ReportRejectedException e) {
+            if (e.getCause() != null) {
+                throw new AssertionError("the parser threw on a text document: " + e.getMessage(), e.getCause());
+            }
+        }
+    }
+
+    /** Samples whose section 3 has no blank cell: every layout can carry their numbers. */
+    @Provide
+    Arbitrary<String> fullSample() {
+        return Arbitraries.of(TextLayoutsTest.withoutBlanks());
+    }
+
+    @Provide
+    Arbitrary<String> layout() {
+        return Arbitraries.of("cell per line", "row per line", "wrapped", "one line");
+    }
+
+    @Property(tries = 150)
+    void section3NumbersComeBackExactlyInEveryLayout(@ForAll("fullSample") String name, @ForAll("layout") String layout,
+            @ForAll("counts") List<Integer> counts) throws Exception {
+        // Replace every number of section 3 by a random count, in reading order.
+        String[] lines = Samples.text(name).split("\n", -1);
+        List<Long> written = new ArrayList<>();
+        boolean inSection3 = false;
+        for (int i = 0; i < lines.length; i++) {
+            int section = SectionSplitter.sectionOf(lines[i]);
+            if (section > 0) {
+                inSection3 = section == 3;
+            } else if (inSection3 && lines[i].startsWith("\t") && Cells.isValueToken(Cells.squash(lines[i]))) {
+                long v = counts.get(written.size() % counts.size());
+                written.add(v);
+                lines[i] = "\t" + v;
+            }
+        }
+        String cells = String.join("\n", lines);
+        String text = switch (layout) {
+            case "cell per line" -> cells;
+            case "row per line" -> TextLayoutsTest.rowPerLineOf(cells, false);
+            case "wrapped" -> TextLayoutsTest.rowPerLineOf(cells, true);
+            default -> String.join(" ", TextLayoutsTest.rowPerLineOf(cells, false).split("\n"));
+        };
+        DisclosureReport r = parser.parse(text.getBytes(StandardCharsets.UTF_8), name + "-" + layout + ".txt");
+        List<Long> read = r.getRequestTable().stream().flatMap(row -> row.getCells().stream()).toList();
+        org.junit.jupiter.api.Assertions.assertEquals(written, read, text);
+    }
+
+    @Provide
+    Arbitrary<List<Integer>> counts() {
+        return Arbitraries.oneOf(Arbitraries.integers().between(0, 9), Arbitraries.integers().between(0, 99_999))
+                .list().ofMinSize(1).ofMaxSize(200);
     }
 
     @Property(tries = 300)
@@ -61,7 +122,7 @@ class RobustnessPropertiesTest {
                 lines.remove(d % lines.size());
             }
         }
-        parsesOrRejects(String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
+        parsesOrRejectsForAReason(String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
     }
 
     @Property(tries = 300)
@@ -78,7 +139,7 @@ class RobustnessPropertiesTest {
         if (!positions.isEmpty()) {
             lines.set(positions.get(0) % lines.size(), "\t" + junk);
         }
-        parsesOrRejects(String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
+        parsesOrRejectsForAReason(String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
     }
 
     @Provide

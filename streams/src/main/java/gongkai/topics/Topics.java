@@ -39,8 +39,16 @@ public record Topics(String submissions, String parsed, String rejected, String 
         return DEFAULT_PREFIX + "roster";
     }
 
+    /**
+     * Review events of the supervising office (acknowledge, dismiss, reopen), keyed by alert key: an input
+     * like the roster, so a replay reads the live one (cut at its moment).
+     */
+    public String reviews() {
+        return DEFAULT_PREFIX + "reviews";
+    }
+
     public List<String> all() {
-        return List.of(submissions, roster(), parsed, rejected, alertEvents, openAlerts, verdicts);
+        return List.of(submissions, roster(), reviews(), parsed, rejected, alertEvents, openAlerts, verdicts);
     }
 
     /**
@@ -53,6 +61,7 @@ public record Topics(String submissions, String parsed, String rejected, String 
         List<NewTopic> topics = new ArrayList<>();
         topics.add(new NewTopic(submissions, partitions, replicationFactor).configs(keepForever));
         topics.add(new NewTopic(roster(), partitions, replicationFactor).configs(compacted));
+        topics.add(new NewTopic(reviews(), partitions, replicationFactor).configs(keepForever));
         topics.add(new NewTopic(parsed, partitions, replicationFactor).configs(keepForever));
         topics.add(new NewTopic(rejected, partitions, replicationFactor).configs(keepForever));
         topics.add(new NewTopic(alertEvents, partitions, replicationFactor).configs(keepForever));

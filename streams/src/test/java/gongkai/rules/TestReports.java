@@ -232,7 +232,7 @@ final class TestReports {
     DisclosureReport build() {
         List<RequestRow> rows = new ArrayList<>();
         cells.forEach((code, values) -> rows.add(new RequestRow(code, labels.get(code), Arrays.asList(values.clone()),
-                Arrays.asList(raw.get(code).clone()))));
+                Arrays.asList(raw.get(code).clone()), List.of())));
         ReportVersion version = new ReportVersion("ab".repeat(32), java.time.Instant.ofEpochMilli(1_700_000_000_000L), "sub-" + year, "test://" + year, null);
         return DisclosureReport.newBuilder()
                 .setReportId(AGENCY + "|" + year + "|abababababab")
