@@ -23,7 +23,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Published-looking PDFs read cell by cell: a real city report ({@code huaian-city-2024.pdf}, every cell read by hand
  * into its {@code .expected.json}) and the samples printed by LibreOffice in several layouts ({@link PdfCorpusWriter}).
  * The tables the extractor builds are checked directly (every section-3 row has its seven values in their columns,
- * blanks included; the section-4 numbers in template order), and the whole parse against the golden facts.
+ * blanks included; the section-4 numbers in template order), and the whole parse against the golden facts
+ * ({@link RealReportsTest} checks the real report's parse in detail).
  */
 class PdfCorpusTest {
     static final String REAL = "huaian-city-2024";
@@ -35,7 +36,7 @@ class PdfCorpusTest {
     }
 
     static byte[] pdf(String file) {
-        return Samples.resource("/corpus/pdf/" + file + ".pdf");
+        return Samples.resource((file.equals(REAL) ? "/real/" : "/corpus/pdf/") + file + ".pdf");
     }
 
     /** The golden lines of a corpus file: agency, year, then "s3 CODE v1 .. v7" and "s4 GROUP upheld corrected other pending total". */
@@ -44,7 +45,7 @@ class PdfCorpusTest {
             String text = new String(Samples.resource("/corpus/pdf/" + file + ".expected"), StandardCharsets.UTF_8);
             return text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#") && !l.startsWith("template ")).toList();
         }
-        JsonNode json = new ObjectMapper().readTree(Samples.resource("/corpus/pdf/" + REAL + ".expected.json"));
+        JsonNode json = new ObjectMapper().readTree(Samples.resource("/real/" + REAL + ".expected.json"));
         List<String> lines = new ArrayList<>(List.of("agency " + json.get("agency").asText(), "year " + json.get("year").asInt()));
         for (Iterator<Map.Entry<String, JsonNode>> it = json.get("section3").fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> row = it.next();
