@@ -112,8 +112,10 @@ final class PdfLayout {
                     size = 0;
                     count = 0;
                 } else if ((g.spaceBefore() || gap > em * 0.15 && latinLetterOrDigit(previous.text()) && latinLetterOrDigit(g.text()))
-                        && !(isDigit(previous.text()) || isDigit(g.text()))) {
-                    // The spaces the PDF printed, and those between Latin words; not around digits: "2 0 2 4 年" is 2024年.
+                        && !(isDigit(previous.text()) && (isDigit(g.text()) || g.text().charAt(0) >= 0x2E80)
+                                || isDigit(g.text()) && previous.text().charAt(0) >= 0x2E80)) {
+                    // The spaces the PDF printed, and those between Latin words; not between digits or a digit and a
+                    // Chinese character: "2 0 2 4 年" is 2024年.
                     text.append(' ');
                 }
             }
