@@ -34,6 +34,7 @@ final class PdfExtractor {
     private static final int MIN_CHARACTERS_PER_PAGE = 30;
 
     static ExtractedDocument extract(byte[] content, String source) throws IOException, ReportRejectedException {
+        PdfFonts.install();
         PdfLayout.Flow flow;
         try (PDDocument pdf = Loader.loadPDF(new RandomAccessReadBuffer(content), "",
                 MemoryUsageSetting.setupMixed(MAX_MAIN_MEMORY, MAX_SCRATCH).streamCache)) {
@@ -42,7 +43,7 @@ final class PdfExtractor {
                 throw new ReportRejectedException(RejectionReason.TOO_COMPLEX, source,
                         "PDF has " + pages + " pages, more than the " + MAX_PAGES + " a report can have");
             }
-            PdfStreamGuard.check(pdf, source);
+            PdfStreamGuard.check(pdf, PdfFonts.detachPrograms(pdf), source);
             PdfPageReader reader = new PdfPageReader(source, MAX_CHARACTERS);
             try {
                 reader.getText(pdf);
@@ -59,11 +60,11 @@ final class PdfExtractor {
             throw new ReportRejectedException(RejectionReason.UNREADABLE_DOCUMENT, source,
                     "PDF is password-protected; a published report must open without a password");
         }
-        return build(flow);
+        return build(flow, source);
     }
 
     /** Paragraphs outside sections 2-4, a table for each of them. */
-    static ExtractedDocument build(PdfLayout.Flow flow) {
+    static ExtractedDocument build(PdfLayout.Flow flow, String source) throws ReportRejectedException {
         DocumentBuilder out = new DocumentBuilder(DocumentType.PDF);
         Margins margins = Margins.of(flow.lines());
         List<PdfLine> zone = new ArrayList<>();
@@ -75,7 +76,7 @@ final class PdfExtractor {
             int heading = SectionSplitter.sectionOf(text);
             if (heading > 0) {
                 flush(out, paragraph);
-                table(out, zone, section, flow, margins);
+                table(out, zone, section, flow, margins, source);
                 out.paragraph(text);
                 section = heading;
                 previous = null;
@@ -94,7 +95,7 @@ final class PdfExtractor {
             previous = line;
         }
         flush(out, paragraph);
-        table(out, zone, section, flow, margins);
+        table(out, zone, section, flow, margins, source);
         return out.build();
     }
 
@@ -106,7 +107,8 @@ final class PdfExtractor {
     }
 
     /** A table section: prose lines before and after the table stay paragraphs, the rest is read as a table. */
-    private static void table(DocumentBuilder out, List<PdfLine> zone, int section, PdfLayout.Flow flow, Margins margins) {
+    private static void table(DocumentBuilder out, List<PdfLine> zone, int section, PdfLayout.Flow flow, Margins margins, String source)
+            throws ReportRejectedException {
         if (zone.isEmpty()) {
             return;
         }
@@ -121,7 +123,7 @@ final class PdfExtractor {
         emitProse(out, zone.subList(0, from), margins);
         if (to > from) {
             // Section 2 is a run of small tables whose item and header lines its reader reads as printed.
-            out.table(PdfTableReader.read(zone.subList(from, to), flow.rules(), section != 2));
+            out.table(PdfTableReader.read(zone.subList(from, to), flow.rules(), section != 2, source, section));
         }
         emitProse(out, zone.subList(to, zone.size()), margins);
         zone.clear();

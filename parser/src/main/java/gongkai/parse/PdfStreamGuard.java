@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
@@ -33,12 +34,13 @@ final class PdfStreamGuard {
     static final long MAX_DOCUMENT_BYTES = 96L << 20;
     private static final long CHEAP_BYTES = 2L << 20;
 
-    static void check(PDDocument pdf, String source) throws ReportRejectedException, IOException {
+    /** Checks every stream but {@code skipped} (font programs detached, never decoded). */
+    static void check(PDDocument pdf, Set<COSStream> skipped, String source) throws ReportRejectedException, IOException {
         long total = 0;
         for (Map.Entry<COSObjectKey, Long> e : pdf.getDocument().getXrefTable().entrySet()) {
             COSObject object = pdf.getDocument().getObjectFromPool(e.getKey());
             COSBase base = object == null ? null : object.getObject();
-            if (!(base instanceof COSStream stream) || COSName.IMAGE.equals(stream.getCOSName(COSName.SUBTYPE))) {
+            if (!(base instanceof COSStream stream) || COSName.IMAGE.equals(stream.getCOSName(COSName.SUBTYPE)) || skipped.contains(stream)) {
                 continue;
             }
             List<COSName> filters = filters(stream);

@@ -1,7 +1,9 @@
 package gongkai.parse;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,8 @@ final class PdfTableReader {
     private static final Pattern ZERO_MARK = Pattern.compile("^(?:[—－\\-–―/／]{1,3}|无)$");
     private static final Pattern MARKER = Pattern.compile(
             "^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9０-９]{1,2}[）)]|[0-9０-９]{1,2}[.．、,，](?![0-9０-９]))");
+    /** More rows than any report table has: a document built to make the reading quadratic. */
+    static final int MAX_ROWS = 1_000;
     /** How far (in font sizes) the lines of one cell stand apart at most. */
     private static final double CELL_LINE_GAP = 2.5;
 
@@ -67,7 +71,7 @@ final class PdfTableReader {
         final double size;
         final Map<Integer, String> values = new TreeMap<>();
         final List<Piece> leaf = new ArrayList<>();
-        final Map<Integer, String> parents = new TreeMap<>();
+        final TreeMap<Integer, String> parents = new TreeMap<>();
         final Set<Integer> spannedBy = new LinkedHashSet<>();
 
         Row(double y, double size) {
@@ -102,7 +106,8 @@ final class PdfTableReader {
      * are rebuilt as cells: words over one value column are that column's header, joined top to bottom ("商 业 企" over
      * "业" is 商业企业), words spanning several columns ("法人或其他组织") come first as rows of their own.
      */
-    static List<List<String>> read(List<PdfLine> lines, List<PdfRule> rules, boolean mergeHeaders) {
+    static List<List<String>> read(List<PdfLine> lines, List<PdfRule> rules, boolean mergeHeaders, String source, int section)
+            throws ReportRejectedException {
         List<PdfWord> values = new ArrayList<>();
         for (PdfLine l : lines) {
             for (PdfWord w : l.words()) {
@@ -132,10 +137,15 @@ final class PdfTableReader {
         labelLimit = columns.get(0).x1();
         int[] collisions = new int[1];
         List<Row> rows = rows(values, columns, collisions);
+        if (rows.size() > MAX_ROWS) {
+            throw new ReportRejectedException(RejectionReason.TOO_COMPLEX, source, "the table of section " + section + " has "
+                    + rows.size() + " rows of numbers, more than the " + MAX_ROWS + " a report table can have");
+        }
+        ParseBudget.checkpoint("the table of section " + section);
         if (collisions[0] > rows.size() / 10) {
             return lineRows(lines);
         }
-        Set<PdfWord> valueWords = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<PdfWord> valueWords = Collections.newSetFromMap(new IdentityHashMap<>());
         valueWords.addAll(values);
 
         List<Piece> pieces = new ArrayList<>();
@@ -590,7 +600,7 @@ final class PdfTableReader {
                 }
                 Row r = o.row();
                 List<String> cells = new ArrayList<>();
-                int labelColumns = Math.max(r.leafColumn(), r.parents.isEmpty() ? -1 : ((TreeMap<Integer, String>) r.parents).lastKey()) + 1;
+                int labelColumns = Math.max(r.leafColumn(), r.parents.isEmpty() ? -1 : r.parents.lastKey()) + 1;
                 for (int c = 0; c < labelColumns; c++) {
                     cells.add(c == r.leafColumn() ? r.leafText() : r.parents.getOrDefault(c, ""));
                 }

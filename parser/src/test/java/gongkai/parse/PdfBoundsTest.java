@@ -143,6 +143,20 @@ class PdfBoundsTest {
     }
 
     @Test
+    void aTableOfMoreRowsThanAReportHasIsTooComplex() {
+        List<PdfLine> lines = new java.util.ArrayList<>();
+        for (int i = 0; i <= PdfTableReader.MAX_ROWS; i++) {
+            double y = 20.0 * i;
+            lines.add(new PdfLine(List.of(new PdfWord("第" + i + "行", 60, 100, y, 10, 1, false), new PdfWord("1", 300, 306, y, 10, 1, false),
+                    new PdfWord("2", 340, 346, y, 10, 1, false)), y, 10, 1));
+        }
+        ReportRejectedException e = assertThrows(ReportRejectedException.class,
+                () -> PdfTableReader.read(lines, List.of(), true, "rows.pdf", 3));
+        assertEquals(RejectionReason.TOO_COMPLEX, e.reason());
+        assertTrue(e.getMessage().contains("rows.pdf") && e.getMessage().contains("1001 rows"), e.getMessage());
+    }
+
+    @Test
     void morePagesThanAReportHasAreTooComplex() throws Exception {
         byte[] pdf = textPages(PdfExtractor.MAX_PAGES + 1, 0);
         ReportRejectedException e = assertThrows(ReportRejectedException.class, () -> new ReportParser().parse(pdf, "pages.pdf"));
