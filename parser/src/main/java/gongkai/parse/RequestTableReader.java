@@ -33,7 +33,7 @@ final class RequestTableReader {
     private static final int WEAK_WINDOW = 2;
 
     /** A row as read: code, printed label, the seven printed cells; {@code tableLine} locates it. */
-    record Row(String code, String label, List<String> cells, int tableLine) {
+    record Row(String code, String label, List<String> cells, int tableLine, String inferred) {
     }
 
     /** The rows found by code, in the order read, and the last row read (for truncation messages). */
@@ -71,10 +71,13 @@ final class RequestTableReader {
         private String orphanText;
         private boolean orphanBesideGroup;
         private boolean fromOrphan;
+        private int orphanLine;
+        private String currentInferred;
         /** Rows whose label stood with no number after it: a blank row lost in a text layout, not a missing row. */
         private final Map<String, String> labelOnly = new LinkedHashMap<>();
         private TemplateVersion seen;
         private boolean finished;
+        private boolean inHeader;
         private boolean anyValues;
 
         Walk(Warnings warnings, String source) {
@@ -111,6 +114,10 @@ final class RequestTableReader {
             if (word.isEmpty()) {
                 return;
             }
+            if (isHeaderWord(word)) {
+                // A table header repeated after a page break: its 其他 and 总计 are columns, not rows.
+                inHeader = true;
+            }
             pending.append(word);
             pendingPrinted.append(pendingPrinted.length() == 0 ? "" : " ").append(Cells.trim(t.text()));
             int match = match(word);
@@ -128,6 +135,9 @@ final class RequestTableReader {
                 // above the row: they are this row's unless it turns out to have numbers of its own.
                 values.add(orphan);
                 fromOrphan = true;
+                currentInferred = "the numbers on line " + orphanLine + " (" + String.join(" ", orphan) + ") stood before this row's"
+                        + " label (" + (orphanBesideGroup ? "beside its group label" : "on the first line of a label wrapped around them")
+                        + ") and were given to this row";
                 orphan = null;
             }
             pending.setLength(0);
@@ -136,6 +146,7 @@ final class RequestTableReader {
 
         private void values(TableTokens.Token t) throws ReportRejectedException {
             anyValues = true;
+            inHeader = false;
             if (current == null) {
                 // Before the first row: numbers in a header or an introductory sentence.
                 pending.setLength(0);
@@ -149,11 +160,14 @@ final class RequestTableReader {
                     unread(orphanText, orphan);
                 }
                 orphan = t.values();
+                orphanLine = t.line();
                 orphanText = pendingPrinted.toString();
                 orphanBesideGroup = false;
                 return;
             }
-            if (fromOrphan && have == COLUMNS && pending.length() == 0) {
+            if (fromOrphan && !values.isEmpty() && pending.length() == 0) {
+                currentInferred = null;
+                // The row has numbers of its own right after its label: what stood before it was not its.
                 unread(orphanText, values.get(0));
                 values.clear();
                 have = 0;
@@ -195,7 +209,7 @@ final class RequestTableReader {
                 }
             }
             String bare = withoutNumbering(lastWord);
-            int rowsAhead = 0;
+            int rowsAhead = inHeader ? WEAK_WINDOW : 0;
             for (int i = pos + 1; i < LINES.size() && rowsAhead < WEAK_WINDOW; i++) {
                 Line l = LINES.get(i);
                 if (l.isGroupLabel() || conflicts(l)) {
@@ -245,6 +259,9 @@ final class RequestTableReader {
             }
             List<List<String>> got = List.copyOf(values);
             values.clear();
+            fromOrphan = false;
+            String inferred = currentInferred;
+            currentInferred = null;
             boolean wasPositional = positional;
             positional = false;
             current = null;
@@ -262,6 +279,7 @@ final class RequestTableReader {
                         unread(orphanText, orphan);
                     }
                     orphan = flat;
+                    orphanLine = currentLine;
                     orphanText = currentLabel;
                     orphanBesideGroup = true;
                 }
@@ -291,7 +309,7 @@ final class RequestTableReader {
                 warnings.add("DUPLICATE_ROW", 3, line.code(), null, "section 3: row " + label + " (" + line.code() + ") appears twice; the first was kept");
                 return;
             }
-            Row read = new Row(line.code(), label, List.copyOf(cells), currentLine);
+            Row read = new Row(line.code(), label, List.copyOf(cells), currentLine, inferred);
             rows.put(line.code(), read);
             last = read;
         }
@@ -301,6 +319,18 @@ final class RequestTableReader {
             warnings.add("UNREAD_ROW", 3, label, null, "section 3: \"" + label + "\" with values " + String.join(" ", cells)
                     + " is not a row of the template; not read");
         }
+    }
+
+    private static final List<String> HEADER_WORDS = List.of("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构",
+            "法人或其他组织", "申请人情况");
+
+    private static boolean isHeaderWord(String normalised) {
+        for (String h : HEADER_WORDS) {
+            if (normalised.contains(h)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Label text as compared: no spaces, no punctuation of any width, no quotes. */
@@ -377,6 +407,12 @@ final class RequestTableReader {
                 if (n.notation() != null) {
                     zeroSigns.computeIfAbsent(n.raw(), k -> new ArrayList<>()).add(code + "/" + RequestTable.COLUMNS.get(i));
                 }
+            }
+            if (row.inferred() != null) {
+                // Never silently certain: the cells stand, but the report says how they were placed.
+                kinds.replaceAll(k -> k == CellKind.NUMBER || k == CellKind.ZERO_NOTATION ? CellKind.INFERRED : k);
+                warnings.add("CELL_INFERRED", 3, code, null, "section 3, row " + row.label() + " (" + code + "), line "
+                        + row.tableLine() + ": " + row.inferred());
             }
             out.add(RequestRow.newBuilder().setCode(code).setLabel(row.label()).setCells(cells).setRaw(raw).setKinds(kinds).build());
         }

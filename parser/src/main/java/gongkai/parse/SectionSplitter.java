@@ -17,15 +17,15 @@ final class SectionSplitter {
     }
 
     private static final Pattern PREFIX = Pattern.compile(
-            "^(?:(?<cn>[一二三四五六])[、.．]|(?<ar>[1-6１-６])[、.．]?(?=\\D)|[（(](?:(?<pcn>[一二三四五六])|(?<par>[1-6１-６]))[）)])");
+            "^(?:(?<cn>[一二三四五六])[、.．]|第(?<part>[一二三四五六])部分[、.．:：]?|(?<ar>[1-6１-６])[、.．]?(?=\\D)|[（(](?:(?<pcn>[一二三四五六])|(?<par>[1-6１-６]))[）)])");
     private static final Pattern[] TITLES = {
         null,
-        Pattern.compile("^总体情况"),
-        Pattern.compile("^主动公开政府信息(的)?情况"),
-        Pattern.compile("^收到和处理政府信息公开申请(的)?情况"),
-        Pattern.compile("^政府信息公开(的)?行政复议[、和及与]?行政诉讼(的)?情况"),
-        Pattern.compile("^存在的?主要问题(及|和|与)(其)?改进(的)?(情况|措施)"),
-        Pattern.compile("^其他需要报告的事项"),
+        Pattern.compile("^(?:总体情况|总体概况|概述)"),
+        Pattern.compile("^主动公开政府信息(?:的)?(?:情况)?"),
+        Pattern.compile("^收到和处理政府信息公开申请(?:的)?情况"),
+        Pattern.compile("^(?:政府信息公开(?:的)?行政复议[、和及与]?行政诉讼|因?政府信息公开(?:工作)?被申请行政复议[、和及与]?提起行政诉讼)(?:的)?(?:情况)?"),
+        Pattern.compile("^(?:存在的?)?主要问题(?:及|和|与)(?:其)?改进(?:的)?(?:情况|措施)"),
+        Pattern.compile("^其他需要报告的?事项"),
     };
     private static final Pattern END = Pattern.compile("^[。：:．.]?$");
     /**
@@ -112,7 +112,7 @@ final class SectionSplitter {
         String rest = s;
         if (p.find()) {
             String digit;
-            if ((digit = p.group("cn")) != null || (digit = p.group("pcn")) != null) {
+            if ((digit = p.group("cn")) != null || (digit = p.group("pcn")) != null || (digit = p.group("part")) != null) {
                 numbering = Numbering.CHINESE.ordinal();
                 stated = "一二三四五六".indexOf(digit) + 1;
             } else {

@@ -2,6 +2,7 @@ package gongkai.parse;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -30,6 +31,7 @@ final class TableTokens {
     static final String PROSE = "\u0000prose";
     private static final Pattern COUNT_IN_WORDS = Pattern.compile("\\p{IsHan}[0-9０-９]+(?:件|条|个|项|次)");
     private static final int LONGEST_LABEL = 45;
+    private static final Pattern GLUED = Pattern.compile("(.*[\\p{IsHan}）)”\"])([0-9０-９][0-9０-９,，]*)");
 
     /** A sentence, not a label: it ends with 。, states a count in its words, or is longer than any row label. */
     static boolean isProse(String word) {
@@ -113,7 +115,16 @@ final class TableTokens {
             if (word.isEmpty()) {
                 continue;
             }
-            if (Cells.isValueToken(word)) {
+            Matcher glued = GLUED.matcher(word);
+            if (glued.matches() && !isProse(word)) {
+                // "（七）总计2932": a label and its first number without a space between them.
+                if (!run.isEmpty()) {
+                    out.add(new Token(null, List.copyOf(run), false, number));
+                    run.clear();
+                }
+                out.add(new Token(glued.group(1), null, false, number));
+                run.add(glued.group(2));
+            } else if (Cells.isValueToken(word)) {
                 run.add(word);
             } else {
                 if (!run.isEmpty()) {

@@ -16,7 +16,8 @@ final class YearFinder {
     private static final int MAX = 2099;
 
     static Integer fromTitle(String title) {
-        Matcher m = TITLE_YEAR.matcher(Cells.halfWidth(title));
+        // Squashed: PDFs space out the digits of a title set in wide type ("2 0 2 4 年").
+        Matcher m = TITLE_YEAR.matcher(Cells.halfWidth(Cells.squash(title)));
         while (m.find()) {
             Integer y = toYear(m.group(1));
             if (y != null) {

@@ -47,6 +47,35 @@ class TextLayoutsTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aPageBreakWithARunningHeaderAndARepeatedTableHeaderInsideTheTable() throws Exception {
+        // The break falls after （六）1.: the next page repeats the title (its year spaced off) and the column
+        // headers, whose 其他 and 总计 are columns, not the rows 3.其他 and （七）总计. The total is run into its label.
+        String rows = rowPerLine("chaoyang-jinzhan-2021", false);
+        StringBuilder text = new StringBuilder();
+        for (String line : rows.split("\n")) {
+            text.append(line.startsWith("（七）总计 ") ? line.replace("（七）总计 ", "（七）总计") : line).append('\n');
+            if (line.contains("逾期不补正")) {
+                text.append("- 4 -\n北京市朝阳区金盏乡人民政府 2021 年政府信息公开工作年度报告\n")
+                        .append("申请人情况 自然人 法人或其他组织 总计\n商业企业 科研机构 社会公益组织 法律服务机构 其他\n");
+            }
+        }
+        assertSameTables("chaoyang-jinzhan-2021", text.toString());
+    }
+
+    @org.junit.jupiter.api.Test
+    void numbersPlacedByInferenceAreMarkedSoAndSaidWhereTheyStood() throws Exception {
+        // In the wrapped layout "（五）不予处理" wraps around the numbers of 2.重复申请, which stand before that label.
+        String text = rowPerLine("fengtai-changxindian-2020", true);
+        DisclosureReport r = parser.parse(text.getBytes(StandardCharsets.UTF_8), "fengtai-wrapped.txt");
+        var row = gongkai.report.RequestTable.row(r, "NOT_PROCESSED_2").orElseThrow();
+        assertEquals(java.util.Collections.nCopies(7, gongkai.avro.CellKind.INFERRED), row.getKinds());
+        var note = r.getWarnings().stream().filter(w -> w.getCode().equals("CELL_INFERRED") && "NOT_PROCESSED_2".equals(w.getRow())).findFirst().orElseThrow();
+        assertTrue(note.getMessage().contains("line 74") && note.getMessage().contains("stood before this row's label"), note.getMessage());
+        var direct = gongkai.report.RequestTable.row(r, "NOT_PROCESSED_1").orElseThrow();
+        assertEquals(java.util.Collections.nCopies(7, gongkai.avro.CellKind.NUMBER), direct.getKinds());
+    }
+
+    @org.junit.jupiter.api.Test
     void aBlankCellWithoutPositionsIsUnreadableNamingTheRowNotGuessed() throws Exception {
         // daxing-yinghai-2023 leaves （六）3.其他 blank; printed a row per line, its place is lost.
         String text = rowPerLine("daxing-yinghai-2023", false);
