@@ -29,7 +29,7 @@ import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
  * Reading text needs a font's character codes, widths and Unicode mapping, all in the PDF's font dictionaries, not
  * its glyph outlines. Parsing an embedded font program is most of PDFBox's work on a report (a full Chinese TrueType
  * font has tens of thousands of glyphs, parsed again for every document), so for every font that maps its codes to
- * Unicode itself (/ToUnicode) the program is detached before reading, and PDFBox is given one small stand-in font
+ * Unicode itself (/ToUnicode; its widths are in its /W or /Widths array) the program is detached before reading, and PDFBox is given one small stand-in font
  * (PDFBox's own LiberationSans) instead of searching the system's fonts. Fonts without /ToUnicode keep their program:
  * their text can only be decoded through it.
  *

@@ -68,7 +68,7 @@ final class PdfLayout {
     /** Groups a page's characters into lines (by baseline) and words (by gaps), top to bottom. */
     static List<PdfLine> lines(PdfPageReader.Page page) {
         List<PdfGlyph> glyphs = new ArrayList<>(page.glyphs());
-        glyphs.sort(Comparator.comparingDouble(PdfGlyph::y).thenComparingDouble(PdfGlyph::x1));
+        glyphs.sort(PdfLayout::byBaselineThenX);
         List<PdfLine> lines = new ArrayList<>();
         int i = 0;
         while (i < glyphs.size()) {
@@ -79,11 +79,16 @@ final class PdfLayout {
                 j++;
             }
             List<PdfGlyph> line = new ArrayList<>(glyphs.subList(i, j));
-            line.sort(Comparator.comparingDouble(PdfGlyph::x1));
+            line.sort((a, b) -> Double.compare(a.x1(), b.x1()));
             lines.add(line(line, page.number(), page.verticals()));
             i = j;
         }
         return lines;
+    }
+
+    private static int byBaselineThenX(PdfGlyph a, PdfGlyph b) {
+        int c = Double.compare(a.y(), b.y());
+        return c != 0 ? c : Double.compare(a.x1(), b.x1());
     }
 
     private static PdfLine line(List<PdfGlyph> glyphs, int page, List<PdfVRule> borders) {

@@ -44,6 +44,8 @@ final class PdfPageReader extends PDFTextStripper {
     private boolean rotated;
     private int characters;
     private boolean space;
+    /** Path operators on this page: a page of nested forms can draw without end, the budget is checked as it goes. */
+    private int operators;
     private final List<double[]> path = new ArrayList<>();
     private double[] current;
 
@@ -64,14 +66,19 @@ final class PdfPageReader extends PDFTextStripper {
         return pages;
     }
 
-    @Override
-    protected void startPage(PDPage page) throws IOException {
-        int number = getCurrentPageNo();
+    private static void checkpoint(String where) {
         try {
-            ParseBudget.checkpoint("page " + number);
+            ParseBudget.checkpoint(where);
         } catch (ReportRejectedException e) {
             throw new Stop(e);
         }
+    }
+
+    @Override
+    protected void startPage(PDPage page) throws IOException {
+        int number = getCurrentPageNo();
+        checkpoint("page " + number);
+        operators = 0;
         box = page.getCropBox();
         // Borders of a rotated page would need the rotation applied; the text alone is read there.
         rotated = page.getRotation() % 360 != 0;
@@ -101,7 +108,10 @@ final class PdfPageReader extends PDFTextStripper {
                 return;
             }
         }
-        if (++characters > maxCharacters) {
+        if (++characters % 4096 == 0) {
+            checkpoint("page " + getCurrentPageNo());
+        }
+        if (characters > maxCharacters) {
             throw new Stop(new ReportRejectedException(RejectionReason.TOO_COMPLEX, source,
                     "PDF has more than " + maxCharacters + " characters of text, more than a report can have (stopped at page "
                             + getCurrentPageNo() + ")"));
@@ -133,6 +143,9 @@ final class PdfPageReader extends PDFTextStripper {
         public void process(Operator operator, List<COSBase> operands) {
             if (rules == null || rotated) {
                 return;
+            }
+            if (++operators % 16_384 == 0) {
+                checkpoint("page " + getCurrentPageNo());
             }
             switch (name) {
                 case "re" -> {
