@@ -35,7 +35,7 @@ final class PdfTableReader {
     private static final Pattern VALUE = Pattern.compile("^[+\\-－]?[0-9０-９][0-9０-９,，.．]*[件个条项次%％]?$");
     private static final Pattern ZERO_MARK = Pattern.compile("^(?:[—－\\-–―/／]{1,3}|无)$");
     private static final Pattern MARKER = Pattern.compile(
-            "^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9０-９]{1,2}[）)]|[0-9０-９]{1,2}[.．、,，](?![0-9０-９]))");
+            "^(?:第[一二三四五六七八九十0-9]+条|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9０-９]{1,2}[）)]|[0-9０-９]{1,2}[.．、,，](?![0-9０-９]))");
     /** More rows than any report table has: a document built to make the reading quadratic. */
     static final int MAX_ROWS = 1_000;
     /** How far (in font sizes) the lines of one cell stand apart at most. */
@@ -51,6 +51,12 @@ final class PdfTableReader {
         int column;
         Row owner;
         boolean used;
+        /** On one line with header words over the value columns ("信息内容" beside "本年制发件数"): never a row's label. */
+        boolean header;
+
+        boolean free() {
+            return !used && !header;
+        }
 
         Piece(String text, double x1, double x2, double y, double size, int page) {
             this.page = page;
@@ -98,7 +104,7 @@ final class PdfTableReader {
     }
 
     /** A row of output with its position, so value rows and text rows come out in the order printed. */
-    private record Out(double y, Row row, List<String> text) {
+    private record Out(double y, Row row, List<String> text, boolean overValues) {
     }
 
     /**
@@ -151,6 +157,7 @@ final class PdfTableReader {
         List<Piece> pieces = new ArrayList<>();
         Map<Double, List<PdfWord>> others = new TreeMap<>();
         for (PdfLine l : lines) {
+            int firstPiece = pieces.size();
             Piece open = null;
             for (PdfWord w : l.words()) {
                 if (valueWords.contains(w)) {
@@ -170,6 +177,9 @@ final class PdfTableReader {
                     others.computeIfAbsent(l.y(), k -> new ArrayList<>()).add(w);
                     open = null;
                 }
+            }
+            if (others.containsKey(l.y())) {
+                pieces.subList(firstPiece, pieces.size()).forEach(p -> p.header = true);
             }
         }
         labelColumns(pieces);
@@ -191,7 +201,7 @@ final class PdfTableReader {
 
         List<Out> out = new ArrayList<>();
         for (Row r : rows) {
-            out.add(new Out(r.y, r, null));
+            out.add(new Out(r.y, r, null, false));
         }
         Map<Double, List<PdfWord>> textLines = new TreeMap<>(others);
         for (Piece p : pieces) {
@@ -200,23 +210,71 @@ final class PdfTableReader {
             }
         }
         List<PdfWord> headerWords = new ArrayList<>();
+        Set<Double> merged = mergeHeaders ? Set.of() : partHeaders(textLines, rows, columns, labelLimit, out);
         for (Map.Entry<Double, List<PdfWord>> e : textLines.entrySet()) {
             if (mergeHeaders && e.getKey() < headerEnd) {
                 headerWords.addAll(e.getValue());
                 continue;
             }
+            if (merged.contains(e.getKey())) {
+                continue;
+            }
             List<PdfWord> ws = new ArrayList<>(e.getValue());
             ws.sort(Comparator.comparingDouble(PdfWord::x1));
-            out.add(new Out(e.getKey(), null, textCells(ws)));
+            out.add(new Out(e.getKey(), null, textCells(ws), overValues(ws, labelLimit)));
         }
         if (!headerWords.isEmpty()) {
             List<List<String>> header = header(headerWords, columns, labelLimit);
             for (int k = 0; k < header.size(); k++) {
-                out.add(new Out(headerEnd - header.size() + k - 1, null, header.get(k)));
+                out.add(new Out(headerEnd - header.size() + k - 1, null, header.get(k), true));
             }
         }
         out.sort(Comparator.comparingDouble(Out::y));
-        return assemble(out, labelLimit, textLines, rows);
+        return assemble(out, rows);
+    }
+
+    /**
+     * Section 2's small tables: the header lines between two rows (but the 第二十条 item line) are one header, its
+     * cells broken over lines ("本年制发" over "件数") joined over the columns of the rows that follow it. Adds the header
+     * rows to {@code out}; returns the lines used.
+     */
+    private static Set<Double> partHeaders(Map<Double, List<PdfWord>> textLines, List<Row> rows, List<Column> columns, double labelLimit,
+            List<Out> out) {
+        List<List<Double>> runs = new ArrayList<>();
+        List<Double> run = new ArrayList<>();
+        for (Double y : textLines.keySet()) {
+            boolean item = Cells.squash(textLines.get(y).stream().map(PdfWord::text).reduce("", String::concat)).startsWith("第二十条");
+            boolean rowBetween = !run.isEmpty() && rows.stream().anyMatch(r -> r.y > run.get(run.size() - 1) && r.y < y);
+            if ((item || rowBetween) && !run.isEmpty()) {
+                runs.add(new ArrayList<>(run));
+                run.clear();
+            }
+            if (!item) {
+                run.add(y);
+            }
+        }
+        if (!run.isEmpty()) {
+            runs.add(run);
+        }
+        Set<Double> used = new java.util.HashSet<>();
+        for (int i = 0; i < runs.size(); i++) {
+            List<Double> r = runs.get(i);
+            double from = r.get(r.size() - 1);
+            double to = i + 1 < runs.size() ? runs.get(i + 1).get(0) : Double.MAX_VALUE;
+            Set<Integer> partColumns = new java.util.TreeSet<>();
+            rows.stream().filter(row -> row.y > from && row.y < to).forEach(row -> partColumns.addAll(row.values.keySet()));
+            if (r.size() < 2 || partColumns.isEmpty()) {
+                continue;
+            }
+            List<PdfWord> words = new ArrayList<>();
+            r.forEach(y -> words.addAll(textLines.get(y)));
+            List<List<String>> header = header(words, partColumns.stream().map(columns::get).toList(), labelLimit);
+            for (int k = 0; k < header.size(); k++) {
+                out.add(new Out(r.get(0) + k * 0.001, null, header.get(k), true));
+            }
+            used.addAll(r);
+        }
+        return used;
     }
 
     private static List<List<String>> header(List<PdfWord> words, List<Column> columns, double labelLimit) {
@@ -363,7 +421,7 @@ final class PdfTableReader {
         Piece best = null;
         for (Piece p : pieces) {
             double d = Math.abs(p.y - r.y);
-            if (p.used || d > Math.max(p.size, r.size) * within) {
+            if (!p.free() || d > Math.max(p.size, r.size) * within) {
                 continue;
             }
             if (best == null || p.column > best.column || p.column == best.column && d < Math.abs(best.y - r.y)) {
@@ -412,7 +470,7 @@ final class PdfTableReader {
     private static Piece neighbour(Piece p, List<Piece> pieces, List<PdfRule> rules, boolean below) {
         Piece best = null;
         for (Piece q : pieces) {
-            if (q.used || q == p || q.column != p.column || (below ? q.y <= p.y : q.y >= p.y)) {
+            if (!q.free() || q == p || q.column != p.column || (below ? q.y <= p.y : q.y >= p.y)) {
                 continue;
             }
             if (best == null || (below ? q.y < best.y : q.y > best.y)) {
@@ -446,7 +504,7 @@ final class PdfTableReader {
         double lastY = rows.get(rows.size() - 1).y;
         double pitch = rows.size() > 1 ? (lastY - rows.get(0).y) / (rows.size() - 1) : rows.get(0).size * 3;
         for (Piece p : new ArrayList<>(pieces)) {
-            if (p.used || p.y < headerEnd || p.y > lastY + pitch * 2 || !p.numbered()) {
+            if (!p.free() || p.y < headerEnd || p.y > lastY + pitch * 2 || !p.numbered() || Cells.squash(p.text).startsWith("第")) {
                 continue;
             }
             Row above = null;
@@ -491,7 +549,7 @@ final class PdfTableReader {
     private static void parents(List<Row> rows, List<Piece> pieces, List<PdfRule> rules, double headerEnd) {
         List<List<Piece>> blocks = new ArrayList<>();
         for (Piece p : pieces) {
-            if (p.used || p.y < headerEnd) {
+            if (!p.free() || p.y < headerEnd) {
                 continue;
             }
             List<Piece> block = new ArrayList<>(List.of(p));
@@ -577,7 +635,7 @@ final class PdfTableReader {
      * above) and one cell per value column of their part of the table: a header line with words over the value columns
      * starts a new part (section 2 prints one small table per item, each with its own columns).
      */
-    private static List<List<String>> assemble(List<Out> out, double labelLimit, Map<Double, List<PdfWord>> textLines, List<Row> rows) {
+    private static List<List<String>> assemble(List<Out> out, List<Row> rows) {
         List<List<String>> result = new ArrayList<>();
         int i = 0;
         while (i < out.size()) {
@@ -585,7 +643,7 @@ final class PdfTableReader {
             Set<Integer> used = new java.util.TreeSet<>();
             while (j < out.size()) {
                 Out o = out.get(j);
-                if (o.row() == null && j > i && startsPart(o, labelLimit, textLines, rows) && !used.isEmpty()) {
+                if (o.row() == null && j > i && startsPart(o, rows) && !used.isEmpty()) {
                     break;
                 }
                 if (o.row() != null) {
@@ -614,13 +672,17 @@ final class PdfTableReader {
         return result;
     }
 
-    private static boolean startsPart(Out o, double labelLimit, Map<Double, List<PdfWord>> textLines, List<Row> rows) {
+    private static boolean startsPart(Out o, List<Row> rows) {
         for (Row r : rows) {
             if (Math.abs(r.y - o.y()) <= r.size * 0.35) {
                 return false;
             }
         }
-        for (PdfWord w : textLines.getOrDefault(o.y(), List.of())) {
+        return o.overValues();
+    }
+
+    private static boolean overValues(List<PdfWord> words, double labelLimit) {
+        for (PdfWord w : words) {
             if (w.x1() >= labelLimit - w.size() * 0.5) {
                 return true;
             }
