@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import gongkai.alerts.VerdictCalculator;
 import gongkai.avro.ComplianceAlert;
 import gongkai.avro.Severity;
 import gongkai.config.MonitorConfig;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "alerts", mixinStandardHelpOptions = true,
         description = {"What the supervising office watches: the alerts standing now (from the compacted open-alerts topic),",
-                "filtered, worst first; with --follow, then every RAISED/RESOLVED event as it happens.",
+                "filtered, worst first; with --follow, then every RAISED/RESOLVED event as it happens. Alerts the office",
+                "dismissed ('./monitor review KEY --dismiss') are hidden unless --all.",
                 "Example: ./monitor alerts --severity ERROR --agency 朝阳区 --follow"})
 final class AlertsCommand implements Callable<Integer> {
     enum Format { text, json }
@@ -47,6 +49,9 @@ final class AlertsCommand implements Callable<Integer> {
 
     @Option(names = "--rule", description = "Only this rule id, e.g. R-CONT-01.")
     String rule;
+
+    @Option(names = "--all", description = "Also the alerts the office dismissed (hidden by default while their dismissal stands).")
+    boolean all;
 
     @Option(names = "--format", description = "text or json (one object per line). Default: ${DEFAULT-VALUE}.", defaultValue = "text")
     Format format;
@@ -74,12 +79,15 @@ final class AlertsCommand implements Callable<Integer> {
             parts.forEach(events::position);
         }
         Map<String, ComplianceAlert> open = TopicReader.readTable(clients, topics.openAlerts(), serdes.alerts().deserializer());
-        List<ComplianceAlert> shown = new ArrayList<>(open.values().stream().filter(filter::test).toList());
+        List<ComplianceAlert> shown = new ArrayList<>(open.values().stream().filter(filter::test)
+                .filter(a -> all || !VerdictCalculator.dismissed(a)).toList());
+        long dismissed = open.values().stream().filter(filter::test).filter(VerdictCalculator::dismissed).count();
         shown.sort(Comparator.comparing((ComplianceAlert a) -> -a.getSeverity().ordinal()).thenComparing(ComplianceAlert::getAgency)
                 .thenComparing(ComplianceAlert::getYear).thenComparing(ComplianceAlert::getRuleId).thenComparing(ComplianceAlert::getAlertKey));
         shown.forEach(a -> System.out.println(format == Format.json ? AlertFormatter.json(a) : AlertFormatter.text(a)));
         if (format == Format.text) {
-            System.out.printf("%d standing alert(s) shown of %d%n", shown.size(), open.size());
+            System.out.printf("%d standing alert(s) shown of %d%s%n", shown.size(), open.size(),
+                    all || dismissed == 0 ? "" : " (" + dismissed + " dismissed hidden: --all shows them)");
         }
         if (!follow) {
             return 0;
@@ -93,7 +101,7 @@ final class AlertsCommand implements Callable<Integer> {
                     if (shownBefore != null && shownBefore.equals(r.value())) {
                         return;
                     }
-                    if (filter.test(r.value())) {
+                    if (filter.test(r.value()) && (all || !VerdictCalculator.dismissed(r.value()))) {
                         System.out.println(format == Format.json ? AlertFormatter.json(r.value()) : AlertFormatter.text(r.value()));
                     }
                 });

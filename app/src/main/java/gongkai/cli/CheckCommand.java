@@ -31,13 +31,16 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Run the compliance topology in-process on the given files, in that order, and print the alerts",
-                "that stand at the end. No cluster needed. Exit 0 with no ERROR alert, 1 with one, 2 on usage errors.",
-                "Example: ./monitor check samples/chaoyang-jinzhan-2021.txt my-2022-report.docx"})
+                "that stand at the end. No cluster needed. A file may carry its publication date as FILE@yyyy-MM-dd",
+                "(for the deadline rule R-DL-01); without one, the date the document or page states is used, if any.",
+                "Exit 0 with no ERROR alert and no rejected file, 1 otherwise, 2 on usage errors.",
+                "Example: ./monitor check samples/chaoyang-jinzhan-2021.txt@2022-01-20 my-2022-report.docx@2023-02-10"})
 final class CheckCommand implements Callable<Integer> {
     enum Format { text, json }
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Report files (text, HTML, .docx, PDF), oldest first.")
-    List<Path> files;
+    @Parameters(arity = "1..*", paramLabel = "FILE[@DATE]",
+            description = "Report files (text, HTML, .docx, PDF), oldest first, each optionally with its publication date: FILE@2023-02-10.")
+    List<String> files;
 
     @Option(names = "--format", description = "text or json (one JSON object per line). Default: ${DEFAULT-VALUE}.", defaultValue = "text")
     Format format;
@@ -45,7 +48,7 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--agency-hint", description = "Agency name to use when a document does not name one (as crawler metadata would).")
     String agencyHint;
 
-    @Option(names = "--published-at", description = "Publication date shown by the source (yyyy-MM-dd), for the deadline rule R-DL-01.")
+    @Option(names = "--published-at", description = "Publication date (yyyy-MM-dd) for the files that give none with @DATE.")
     java.time.LocalDate publishedAt;
 
     @Option(names = {"-s", "--set"}, description = "Setting as key=value, e.g. --set rules.severity.R-CELL-01=INFO (repeatable).")
@@ -60,15 +63,22 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Map<Path, byte[]> contents = new LinkedHashMap<>();
-        for (Path f : files) {
+        List<Input> inputs = new ArrayList<>();
+        for (String arg : files) {
+            Input in;
             try {
-                contents.put(f, Files.readAllBytes(f));
+                in = Input.of(arg, publishedAt);
+            } catch (java.time.format.DateTimeParseException e) {
+                err.println("error: " + SafeText.forLog(arg) + ": the date after @ is not yyyy-MM-dd");
+                return 2;
+            }
+            try {
+                inputs.add(in.withContent(Files.readAllBytes(in.file())));
             } catch (NoSuchFileException e) {
-                err.println("error: no such file: " + SafeText.forLog(f));
+                err.println("error: no such file: " + SafeText.forLog(in.file()));
                 return 2;
             } catch (IOException e) {
-                err.println("error: cannot read " + SafeText.forLog(f) + ": " + SafeText.forLog(e.getMessage()));
+                err.println("error: cannot read " + SafeText.forLog(in.file()) + ": " + SafeText.forLog(e.getMessage()));
                 return 2;
             }
         }
@@ -80,12 +90,12 @@ final class CheckCommand implements Callable<Integer> {
         try (InProcessCheck check = new InProcessCheck(config, state)) {
             Instant base = Instant.now();
             int i = 0;
-            for (var e : contents.entrySet()) {
-                String name = e.getKey().getFileName().toString();
-                ReportSubmission s = Submissions.of(e.getValue(), e.getKey().toString(), "check",
+            for (Input in : inputs) {
+                String name = in.file().getFileName().toString();
+                ReportSubmission s = Submissions.of(in.content(), in.file().toString(), "check",
                         Submissions.guessContentType(name), agencyHint,
-                        publishedAt == null ? null : publishedAt.toString(), base.plusMillis(i++));
-                fileBySubmission.put(s.getSubmissionId(), e.getKey());
+                        in.publishedAt() == null ? null : in.publishedAt().toString(), base.plusMillis(i++));
+                fileBySubmission.put(s.getSubmissionId(), in.file());
                 check.submit(s);
                 rejected.addAll(check.drain(open));
             }
@@ -117,7 +127,25 @@ final class CheckCommand implements Callable<Integer> {
             out.printf("%d file(s): %d rejected, %d open alert(s), %d ERROR%n", files.size(), rejected.size(), alerts.size(), errors);
         }
         out.flush();
-        return alerts.stream().anyMatch(a -> a.getSeverity() == Severity.ERROR) ? 1 : 0;
+        // A rejected file is a failure, as for submit and parse: nothing of it was checked.
+        return !rejected.isEmpty() || alerts.stream().anyMatch(a -> a.getSeverity() == Severity.ERROR) ? 1 : 0;
+    }
+
+    /** One argument: a file and the publication date given for it (FILE@yyyy-MM-dd), else the --published-at default. */
+    record Input(Path file, java.time.LocalDate publishedAt, byte[] content) {
+        private static final java.util.regex.Pattern WITH_DATE = java.util.regex.Pattern.compile("(.+)@(\\d{4}-\\d{2}-\\d{2})");
+
+        static Input of(String arg, java.time.LocalDate fallback) {
+            java.util.regex.Matcher m = WITH_DATE.matcher(arg);
+            if (m.matches() && !Files.exists(Path.of(arg))) {
+                return new Input(Path.of(m.group(1)), java.time.LocalDate.parse(m.group(2)), null);
+            }
+            return new Input(Path.of(arg), fallback, null);
+        }
+
+        Input withContent(byte[] bytes) {
+            return new Input(file, publishedAt, bytes);
+        }
     }
 
     private static void deleteRecursively(Path dir) {

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,6 +24,8 @@ import gongkai.crawl.PoliteFetcher;
 import gongkai.crawl.ProgressBar;
 import gongkai.crawl.ProgressLog;
 import gongkai.crawl.SeedList;
+import gongkai.submit.Outcome;
+import gongkai.submit.OutcomeTracker;
 import gongkai.submit.SubmissionPublisher;
 import gongkai.text.SafeText;
 import gongkai.topics.Topics;
@@ -42,7 +45,9 @@ import picocli.CommandLine.TypeConversionException;
                 "and submit those not submitted before (by content hash, remembered in",
                 "<data-dir>/crawl-state.tsv). Seeds file: one listing URL per line, optionally",
                 "followed by '| agency name'; lines starting with # are comments.",
-                "Exit 0 if every document was fetched, 1 if any failed, 2 on usage errors."})
+                "Prints the outcome of each published document once the topology has judged or rejected it (as submit does);",
+                "'./monitor rejected' lists rejections later. Exit 0 if every document was fetched and accepted,",
+                "1 if any failed or was rejected, 2 on usage errors."})
 final class CrawlCommand implements Callable<Integer> {
     static final String STATE_FILE = "crawl-state.tsv";
 
@@ -64,6 +69,10 @@ final class CrawlCommand implements Callable<Integer> {
     @Option(names = "--max-bytes", defaultValue = "20MiB", converter = ByteSize.class,
             description = "Largest document accepted, in bytes or with KiB/MiB (default: ${DEFAULT-VALUE}).")
     long maxBytes;
+
+    @Option(names = "--outcome-timeout", defaultValue = "PT2M",
+            description = "How long to wait for the topology's outcome of the published documents (default: ${DEFAULT-VALUE}).")
+    Duration outcomeTimeout;
 
     @Option(names = "--dry-run", description = "Fetch and list what would be submitted; submit and remember nothing.")
     boolean dryRun;
@@ -87,6 +96,7 @@ final class CrawlCommand implements Callable<Integer> {
         }
         CrawlProgress progress = terminal ? new ProgressBar(err, dryRun, ProgressBar.terminalColumns()) : new ProgressLog(err, dryRun);
         CrawlReport report;
+        boolean rejected = false;
         if (dryRun) {
             report = new Crawler(new PoliteFetcher(policy), state, s -> { }, progress).crawl(seedList);
             report.documents().stream().filter(d -> d.status() == DocumentResult.Status.PUBLISHED)
@@ -95,9 +105,25 @@ final class CrawlCommand implements Callable<Integer> {
         } else {
             MonitorSerdes serdes = MonitorSerdes.forConfig(config);
             Map<String, Object> clients = config.clientProperties();
-            try (SubmissionPublisher publisher = new SubmissionPublisher(clients, Topics.live().submissions(), serdes.submissions())) {
-                Consumer<ReportSubmission> sink = publisher::publishAndWait;
+            Topics topics = Topics.live();
+            gongkai.topology.ComplianceApp.createTopics(config, topics);
+            List<ReportSubmission> sent = new ArrayList<>();
+            // Created before the first document is published: it follows the topology's outputs from this moment.
+            try (OutcomeTracker tracker = new OutcomeTracker(clients, topics, serdes);
+                 SubmissionPublisher publisher = new SubmissionPublisher(clients, topics.submissions(), serdes.submissions())) {
+                Consumer<ReportSubmission> sink = s -> {
+                    publisher.publishAndWait(s);
+                    sent.add(s);
+                };
                 report = new Crawler(new PoliteFetcher(policy), state, sink, progress).crawl(seedList);
+                if (!sent.isEmpty()) {
+                    // What the topology made of each published document, as submit prints it: a page that is no
+                    // report is rejected there, not here.
+                    for (Outcome o : tracker.await(sent, outcomeTimeout).values()) {
+                        out.println(SubmitReport.line(o));
+                        rejected |= o.rejected() || !o.done();
+                    }
+                }
             }
         }
         for (DocumentResult f : report.failures()) {
@@ -105,7 +131,7 @@ final class CrawlCommand implements Callable<Integer> {
         }
         out.println(report.summary(dryRun));
         out.flush();
-        return report.failures().isEmpty() ? 0 : 1;
+        return report.failures().isEmpty() && !rejected ? 0 : 1;
     }
 
     private List<SeedList.Seed> readSeeds() {

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -22,6 +24,7 @@ import gongkai.submit.Submissions;
 import gongkai.topics.Topics;
 import gongkai.topology.ComplianceApp;
 import gongkai.topology.MonitorSerdes;
+import gongkai.watch.TopicReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -86,6 +89,26 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
+    /** The content hashes of what the demo submitted before, read from the submission log. */
+    private static Set<String> alreadySubmitted(Map<String, Object> clients, Topics topics, MonitorSerdes serdes) {
+        Set<String> seen = new HashSet<>();
+        var submissions = serdes.submissions().deserializer();
+        // A record that is not a submission (poison bytes someone sent) is not the demo's: skip it.
+        org.apache.kafka.common.serialization.Deserializer<ReportSubmission> lenient = (topic, data) -> {
+            try {
+                return submissions.deserialize(topic, data);
+            } catch (RuntimeException e) {
+                return null;
+            }
+        };
+        TopicReader.readToEnd(clients, topics.submissions(), lenient, r -> {
+            if (r.value() != null && "demo".equals(r.value().getSubmitter())) {
+                seen.add(r.value().getSha256());
+            }
+        });
+        return seen;
+    }
+
     private int submitSamples(MonitorConfig config, Topics topics) throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.walk(samples)) {
@@ -96,14 +119,23 @@ final class DemoCommand implements Callable<Integer> {
         List<ReportSubmission> sent = new ArrayList<>();
         try (OutcomeTracker tracker = new OutcomeTracker(clients, topics, serdes);
              SubmissionPublisher publisher = new SubmissionPublisher(clients, topics.submissions(), serdes.submissions())) {
+            Set<String> already = alreadySubmitted(clients, topics, serdes);
+            int skipped = 0;
             for (Path f : files) {
-                ReportSubmission s = Submissions.of(Files.readAllBytes(f), samples.relativize(f).toString(), "demo",
+                byte[] content = Files.readAllBytes(f);
+                // A restart does not send the samples again: the submission log already has them.
+                if (already.contains(Submissions.sha256(content))) {
+                    skipped++;
+                    continue;
+                }
+                ReportSubmission s = Submissions.of(content, samples.relativize(f).toString(), "demo",
                         Submissions.guessContentType(f.getFileName().toString()), null, null, Instant.now());
                 publisher.publish(s);
                 sent.add(s);
             }
             publisher.flush();
-            System.out.println("submitted " + sent.size() + " sample reports from " + samples);
+            System.out.println("submitted " + sent.size() + " sample reports from " + samples
+                    + (skipped == 0 ? "" : " (" + skipped + " already submitted before, not sent again)"));
             Map<String, Outcome> outcomes = tracker.await(sent, timeout);
             int exit = 0;
             for (Outcome o : outcomes.values()) {

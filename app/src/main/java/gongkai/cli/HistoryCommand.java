@@ -8,8 +8,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gongkai.alerts.AlertKeys;
+import gongkai.avro.AlertReview;
 import gongkai.avro.ComplianceAlert;
 import gongkai.config.MonitorConfig;
+import gongkai.review.ReviewLog;
 import gongkai.text.SafeText;
 import gongkai.topics.Topics;
 import gongkai.topology.MonitorSerdes;
@@ -21,7 +24,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "history", mixinStandardHelpOptions = true,
-        description = {"Every version of every report of an agency, when it arrived, and the alerts each version raised or resolved.",
+        description = {"Every version of every report of an agency, when it arrived, the alerts each version raised or resolved,",
+                "and the office's reviews of the alerts of each year (who decided what, and when).",
                 "Example: ./monitor history 金盏乡"})
 final class HistoryCommand implements Callable<Integer> {
     enum Format { text, json }
@@ -42,12 +46,15 @@ final class HistoryCommand implements Callable<Integer> {
         MonitorConfig config = cluster.load();
         MonitorSerdes serdes = MonitorSerdes.forConfig(config);
         List<AgencyHistory.Year> years = AgencyHistory.load(config.clientProperties(), Topics.live(), serdes, agency);
+        List<AlertReview> reviews = ReviewLog.read(config.clientProperties(), Topics.live(), serdes,
+                r -> AlertKeys.agencyOf(r.getAlertKey()).contains(agency), null);
         if (years.isEmpty()) {
             System.out.println("no report of an agency matching '" + SafeText.forLog(agency) + "' has been parsed");
             return 1;
         }
         if (format == Format.json) {
-            System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(years.stream().map(HistoryCommand::json).toList()));
+            System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(
+                    years.stream().map(y -> json(y, reviewsOf(reviews, y))).toList()));
             return 0;
         }
         for (AgencyHistory.Year y : years) {
@@ -55,7 +62,7 @@ final class HistoryCommand implements Callable<Integer> {
             for (AgencyHistory.Version v : y.versions()) {
                 var ver = v.report().getVersion();
                 System.out.printf("  %s  %s  sha256 %s  %s%s%n", TIME.format(ver.getReceivedAt()), SafeText.forLog(ver.getSource()),
-                        ver.getSha256().substring(0, 12), v.report().getTemplate(), v.duplicate() ? "  (same content again: no change)" : "");
+                        ver.getSha256().substring(0, 12), v.report().getTemplate(), v.duplicate() ? "  (content received before: not made current again, no change)" : "");
                 for (ComplianceAlert a : v.raised()) {
                     System.out.println("      raised   " + a.getSeverity() + " " + a.getRuleId() + " [" + SafeText.forLog(AlertFormatter.location(a.getLocation()))
                             + "] expected " + SafeText.forLog(a.getExpected()) + ", actual " + SafeText.forLog(a.getActual()));
@@ -65,11 +72,19 @@ final class HistoryCommand implements Callable<Integer> {
                             + "] at " + TIME.format(a.getEventAt()));
                 }
             }
+            for (AlertReview r : reviewsOf(reviews, y)) {
+                System.out.println("  reviewed " + AlertFormatter.review(r));
+            }
         }
         return 0;
     }
 
-    private static Map<String, Object> json(AgencyHistory.Year y) {
+    private static List<AlertReview> reviewsOf(List<AlertReview> reviews, AgencyHistory.Year y) {
+        String prefix = AlertKeys.alertPrefix(y.agency(), y.year());
+        return reviews.stream().filter(r -> r.getAlertKey().startsWith(prefix)).toList();
+    }
+
+    private static Map<String, Object> json(AgencyHistory.Year y, List<AlertReview> reviews) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("agency", y.agency());
         m.put("year", y.year());
@@ -83,6 +98,17 @@ final class HistoryCommand implements Callable<Integer> {
             vm.put("raised", v.raised().stream().map(AlertFormatter::fields).toList());
             vm.put("resolved", v.resolved().stream().map(AlertFormatter::fields).toList());
             return vm;
+        }).toList());
+        m.put("reviews", reviews.stream().map(r -> {
+            Map<String, Object> rm = new LinkedHashMap<>();
+            rm.put("alertKey", r.getAlertKey());
+            rm.put("action", r.getAction().name());
+            rm.put("reviewer", r.getReviewer());
+            rm.put("comment", r.getComment());
+            rm.put("reviewedAt", r.getReviewedAt().toString());
+            rm.put("expected", r.getExpected());
+            rm.put("actual", r.getActual());
+            return rm;
         }).toList());
         return m;
     }

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
                 "Reports go in as Avro events on Kafka; a Kafka Streams topology parses them, checks the rules",
                 "and the carry-over between years, and publishes alerts."},
         subcommands = {DemoCommand.class, RunCommand.class, CheckCommand.class, ParseCommand.class, SubmitCommand.class,
-                CrawlCommand.class, RosterCommand.class, BenchCommand.class, AlertsCommand.class, ServeCommand.class, ReplayCommand.class, HistoryCommand.class,
+                CrawlCommand.class, RosterCommand.class, BenchCommand.class, AlertsCommand.class, ReviewCommand.class, ServeCommand.class,
+                ReplayCommand.class, HistoryCommand.class, RejectedCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Monitor {
     public static void main(String[] args) {

@@ -9,10 +9,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 
+import gongkai.alerts.VerdictCalculator;
 import gongkai.config.MonitorConfig;
 import gongkai.intake.SubmissionWindow;
 import gongkai.replay.AlertExport;
 import gongkai.replay.Replay;
+import gongkai.watch.AlertFormatter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,7 +22,8 @@ import picocli.CommandLine.Option;
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {"For audit teams: re-run the topology over the submission log up to a point in time, under a separate",
                 "application id and output topics (the live application is not touched), and write the alerts that stood",
-                "at that moment as JSON and CSV. Replaying the same window twice gives identical files.",
+                "at that moment as JSON and CSV, with the office's reviews that stood then. Roster changes and reviews made",
+                "after that moment are left out. Replaying the same window twice gives identical files.",
                 "Example: ./monitor replay --until 2024-03-31   (end of that day, Asia/Shanghai)"})
 final class ReplayCommand implements Callable<Integer> {
     @Mixin
@@ -65,6 +68,9 @@ final class ReplayCommand implements Callable<Integer> {
         AlertExport.writeJson(json, result.standing());
         AlertExport.writeCsv(csv, result.standing());
         System.out.printf("%d submission(s) read, %d alert(s) stood at %s%n", result.submissionsRead(), result.standing().size(), untilInstant);
+        long dismissed = result.standing().stream().filter(VerdictCalculator::dismissed).count();
+        System.out.printf("%d review(s) made by then; %d of the standing alerts were dismissed then%n", result.reviews().size(), dismissed);
+        result.reviews().forEach(r -> System.out.println("  " + AlertFormatter.review(r)));
         System.out.println("wrote " + json);
         System.out.println("wrote " + csv);
         System.out.println("replay topics: " + result.topics().parsed().replace("reports.parsed", "*")

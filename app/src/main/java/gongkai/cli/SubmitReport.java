@@ -15,8 +15,12 @@ final class SubmitReport {
         }
         if (o.verdict() != null) {
             var v = o.verdict();
-            return String.format("%-8s %s: %s %d (%s) errors=%d warnings=%d infos=%d", v.getOutcome(), source,
-                    SafeText.forLog(v.getAgency()), v.getYear(), SafeText.forLog(v.getReportId()), v.getErrors(), v.getWarnings(), v.getInfos());
+            // Content received before for that year (or overtaken by a newer version) is not current: the verdict is the current one's.
+            String stays = o.reportId() != null && !o.reportId().equals(v.getReportId())
+                    ? "  (this content is not the current version; the one received " + v.getReport().getReceivedAt() + " is)" : "";
+            return String.format("%-8s %s: %s %d (%s) errors=%d warnings=%d infos=%d%s", v.getOutcome(), source,
+                    SafeText.forLog(v.getAgency()), v.getYear(), SafeText.forLog(v.getReportId()), v.getErrors(), v.getWarnings(), v.getInfos(),
+                    stays);
         }
         if (o.agency() != null) {
             return "PARSED   " + source + ": " + SafeText.forLog(o.agency()) + " " + o.year() + " (verdict not seen yet)";

@@ -77,7 +77,7 @@ class CheckCommandTest {
         Path junk = dir.resolve("notice.txt");
         Files.writeString(junk, "关于召开会议的通知\n请各单位准时参加。\n");
         int exit = run("check", "--format", "json", junk.toString());
-        assertEquals(0, exit);
+        assertEquals(1, exit, "a rejected file is a failure, as for submit and parse");
         JsonNode line = jsonLines().get(0);
         assertTrue(line.path("rejected").asBoolean());
         assertEquals(junk.toString(), line.path("file").asText());
@@ -93,5 +93,45 @@ class CheckCommandTest {
     @Test
     void unknownOptionIsAUsageError() {
         assertEquals(2, run("check", "--frobnicate", SAMPLES + "anfeng-2020.txt"));
+    }
+
+    @Test
+    void aRejectedFileAmongGoodOnesFailsTheCheck() {
+        int exit = run("check", SAMPLES + "daxing-yinghai-2023.txt", "../README.md");
+        assertEquals(1, exit, out.toString());
+        assertTrue(out.toString().contains("REJECTED ../README.md"), out.toString());
+    }
+
+    @Test
+    void eachFileCarriesItsOwnPublicationDate() throws Exception {
+        // The README's example: 2021 published in time, 2022 on 10 February 2023, after a township's 31 January.
+        int exit = run("check", "--format", "json", SAMPLES + "chaoyang-jinzhan-2021.txt@2022-01-20",
+                SAMPLES + "crafted/chaoyang-jinzhan-2022.txt@2023-02-10");
+        assertEquals(1, exit, err.toString());
+        List<JsonNode> late = jsonLines().stream().filter(n -> n.path("ruleId").asText().equals("R-DL-01")).toList();
+        assertEquals(1, late.size(), out.toString());
+        assertEquals(2022, late.get(0).path("year").asInt());
+        assertEquals("2023-02-10", late.get(0).path("actual").asText());
+    }
+
+    @Test
+    void aBadDateAfterTheFileIsAUsageError() {
+        assertEquals(2, run("check", SAMPLES + "anfeng-2020.txt@2021-02-30"));
+        assertTrue(err.toString().contains("yyyy-MM-dd"), err.toString());
+    }
+
+    @Test
+    void arithmeticAlertsShowTheirCellsAndTheBlankCellNoteIsOnePerTable() throws Exception {
+        run("check", "--format", "json", SAMPLES + "chaoyang-jinzhan-2021.txt", SAMPLES + "crafted/chaoyang-jinzhan-2022.txt");
+        JsonNode total = jsonLines().stream().filter(n -> n.path("ruleId").asText().equals("R-CONT-01")
+                && n.path("location").path("column").asText().equals("总计")).findFirst().orElseThrow();
+        assertEquals(1, total.path("delta").asLong());
+        assertEquals("CARRY_FORWARD", total.path("left").get(0).path("row").asText());
+        assertEquals(3, total.path("left").get(0).path("value").asLong());
+        assertEquals("CARRIED_OVER", total.path("right").get(0).path("row").asText());
+        assertEquals(2, total.path("right").get(0).path("value").asLong());
+        List<JsonNode> cellNotes = jsonLines().stream().filter(n -> n.path("ruleId").asText().equals("R-CELL-01")).toList();
+        assertTrue(cellNotes.stream().map(n -> n.path("year").asInt() + "/" + n.path("location").path("section").asInt()).distinct().count()
+                == cellNotes.size(), "at most one note per report and table: " + cellNotes);
     }
 }

@@ -22,6 +22,7 @@ import gongkai.avro.ComplianceAlert;
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.ReviewAction;
 import gongkai.config.MonitorConfig;
+import gongkai.review.ReviewPublisher;
 import gongkai.serde.AvroSerde;
 import gongkai.serde.SchemaRegistryClient;
 import gongkai.text.SafeText;

@@ -12,7 +12,18 @@ final class FeeStatementFinder {
     }
 
     private static final Pattern FIGURE = Pattern.compile("[0-9０-９零〇]|未|无|没有");
-    private static final Pattern FEE = Pattern.compile("收费|信息处理费|处理费");
+
+    /**
+     * A sentence about the fees of information requests (收费通知, 信息处理费), not the 行政事业性收费 of section 2's
+     * 第二十条第（八）项, which a report may mention again near the end.
+     */
+    static boolean aboutInformationFees(String sentence) {
+        String s = Cells.squash(sentence);
+        if (s.contains("收费通知") || s.contains("处理费") || s.contains("实际收取")) {
+            return true;
+        }
+        return !s.contains("行政事业性收费") && s.contains("收费");
+    }
 
     static String find(List<Block> blocks) {
         StringBuilder text = new StringBuilder();
@@ -24,7 +35,7 @@ final class FeeStatementFinder {
         String fallback = null;
         for (String sentence : text.toString().split("(?<=[。！？!?])|\\n(?=\\s*[（(]?[一二三四五六七八九十0-9]+[、.．）)])")) {
             String s = Cells.trim(sentence.replaceAll("\\s*\\R\\s*", ""));
-            if (FEE.matcher(s).find() && FIGURE.matcher(s).find()) {
+            if (aboutInformationFees(s) && FIGURE.matcher(s).find()) {
                 // The template's own words (收费通知, 实际收取) make the statement; another fee sentence is second best.
                 if (s.contains("收费通知") || s.contains("实际收取")) {
                     return s;

@@ -77,6 +77,7 @@ final class ReportInterpreter {
                 .setRequestTable(requestTable)
                 .setReview(ReviewTableReader.read(reviewBlocks, warnings))
                 .setFeeStatement(FeeStatementFinder.find(sections.find(6) != null ? sections.blocks(6) : sections.from(5)))
+                .setProblemsStatement(ProblemsStatementFinder.find(sections))
                 .setClaims(NarrativeClaimFinder.find(narrative, year))
                 .setWarnings(warnings.list())
                 .build();

@@ -1,6 +1,7 @@
 package gongkai.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -83,6 +84,31 @@ class GoldenSamplesTest {
         assertEquals("发出收费通知的件数和总金额以及实际收取的总金额均为0。", r.getFeeStatement());
         List<ParseWarning> irregular = warnings(r, "IRREGULAR_NUMBERING");
         assertEquals(List.of(2, 3), irregular.stream().map(ParseWarning::getSection).toList());
+    }
+
+    @Test
+    void sectionFiveTextIsKeptCutAtTwoHundredCharacters() throws Exception {
+        String problems = parse("daxing-yinghai-2023").getProblemsStatement();
+        assertTrue(problems.startsWith("（一）存在问题 政务公开工作流程需要进一步规范"), problems);
+        assertEquals(ProblemsStatementFinder.MAX_CHARS, parse("chaoyang-jinzhan-2021").getProblemsStatement().length());
+    }
+
+    @Test
+    void sectionFiveSayingOnlyNoneIsKeptAsWritten() throws Exception {
+        String text = Samples.text("daxing-yinghai-2023");
+        int five = text.indexOf("五、");
+        int six = text.indexOf("六、", five);
+        String none = text.substring(0, text.indexOf('\n', five) + 1) + "无。\n" + text.substring(six);
+        DisclosureReport r = new ReportParser().parse(SubmissionFactory.of(none.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "none.txt", null));
+        assertEquals("无。", r.getProblemsStatement());
+    }
+
+    @Test
+    void aSentenceOnAdministrativeFeesIsNotTheFeeStatement() {
+        assertFalse(FeeStatementFinder.aboutInformationFees("第二十条第（八）项行政事业性收费本年收费金额为0万元。"));
+        assertTrue(FeeStatementFinder.aboutInformationFees("本年度未收取信息处理费。"));
+        assertTrue(FeeStatementFinder.aboutInformationFees("发出收费通知0件，实际收取0元。"));
     }
 
     @Test

@@ -18,7 +18,7 @@ import gongkai.watch.AlertFormatter;
 public final class AlertExport {
     static final List<String> CSV_COLUMNS = List.of("ruleId", "kind", "severity", "agency", "year", "section", "row", "column",
             "expected", "actual", "message", "messageZh", "reportId", "reportSha256", "receivedAt", "comparedWithSha256",
-            "comparedWithReceivedAt", "eventAt", "alertKey");
+            "comparedWithReceivedAt", "eventAt", "alertKey", "delta", "reviewAction", "reviewer", "reviewComment", "reviewedAt");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private AlertExport() {
@@ -40,6 +40,10 @@ public final class AlertExport {
                 for (String c : CSV_COLUMNS) {
                     Object v = switch (c) {
                         case "section", "row", "column" -> loc.get(c);
+                        case "reviewAction" -> a.getReview() == null ? null : a.getReview().getAction().name();
+                        case "reviewer" -> a.getReview() == null ? null : a.getReview().getReviewer();
+                        case "reviewComment" -> a.getReview() == null ? null : a.getReview().getComment();
+                        case "reviewedAt" -> a.getReview() == null ? null : a.getReview().getReviewedAt().toString();
                         default -> f.get(c);
                     };
                     if (line.length() > 0) {

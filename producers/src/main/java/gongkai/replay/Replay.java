@@ -11,9 +11,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongBinaryOperator;
 
+import gongkai.avro.AlertReview;
 import gongkai.avro.ComplianceAlert;
 import gongkai.config.MonitorConfig;
+import gongkai.intake.SourceHeaders;
 import gongkai.intake.SubmissionWindow;
+import gongkai.review.ReviewLog;
 import gongkai.topics.Topics;
 import gongkai.topology.ComplianceApp;
 import gongkai.topology.MonitorSerdes;
@@ -23,6 +26,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +46,12 @@ public final class Replay {
     public interface Progress extends LongBinaryOperator {
     }
 
-    public record Result(String replayId, Topics topics, SubmissionWindow window, long submissionsRead, List<ComplianceAlert> standing) {
+    /**
+     * @param submissionsRead submissions inside the window (each left the replay's parse step as a report or a rejection)
+     * @param reviews         the office's reviews made up to the end of the window, oldest first
+     */
+    public record Result(String replayId, Topics topics, SubmissionWindow window, long submissionsRead, List<ComplianceAlert> standing,
+                         List<AlertReview> reviews) {
     }
 
     private Replay() {
@@ -66,7 +75,7 @@ public final class Replay {
                 while (true) {
                     long done = committed(admin, appId, target);
                     progress.applyAsLong(done, total);
-                    if (done >= total && parsedDrained(admin, appId, topics)) {
+                    if (done >= total && parsedDrained(admin, appId, topics) && everyReportJudged(clients, topics)) {
                         break;
                     }
                     if (Instant.now().isAfter(deadline)) {
@@ -82,9 +91,34 @@ public final class Replay {
             Map<String, ComplianceAlert> open = TopicReader.readTable(clients, topics.openAlerts(), serdes.alerts().deserializer());
             List<ComplianceAlert> standing = new ArrayList<>(open.values());
             standing.sort(Comparator.comparing(ComplianceAlert::getAlertKey));
-            log.info("replay {}: {} alerts stood at {}", replayId, standing.size(), window.until());
-            return new Result(replayId, topics, window, total, standing);
+            long inWindow = count(clients, topics.parsed()) + count(clients, topics.rejected());
+            List<AlertReview> reviews = ReviewLog.read(clients, liveTopics, serdes, r -> true, window.until());
+            log.info("replay {}: {} of {} submissions in the window, {} alerts stood at {}", replayId, inWindow, total, standing.size(),
+                    window.until());
+            return new Result(replayId, topics, window, inWindow, standing, reviews);
         }
+    }
+
+    /**
+     * Every parsed report has its verdict: the compliance step writes one for each report it reads, carrying the
+     * report's submission id. The offsets alone can look drained a moment before the last reports are judged.
+     */
+    private static boolean everyReportJudged(Map<String, Object> clients, Topics topics) {
+        java.util.Set<String> parsed = new java.util.HashSet<>();
+        java.util.Set<String> judged = new java.util.HashSet<>();
+        var bytes = new org.apache.kafka.common.serialization.ByteArrayDeserializer();
+        TopicReader.readToEnd(clients, topics.parsed(), bytes,
+                r -> SourceHeaders.get(r.headers(), SourceHeaders.SUBMISSION_ID).ifPresent(parsed::add));
+        TopicReader.readToEnd(clients, topics.verdicts(), bytes,
+                r -> SourceHeaders.get(r.headers(), SourceHeaders.SUBMISSION_ID).ifPresent(judged::add));
+        return judged.containsAll(parsed);
+    }
+
+    /** Records on one of the replay's own topics (offsets would count transaction markers too). */
+    private static long count(Map<String, Object> clients, String topic) {
+        long[] n = {0};
+        TopicReader.readToEnd(clients, topic, new org.apache.kafka.common.serialization.ByteArrayDeserializer(), r -> n[0]++);
+        return n[0];
     }
 
     private static Map<TopicPartition, Long> endOffsets(Admin admin, String topic) {
@@ -134,7 +168,11 @@ public final class Replay {
 
     private static Map<TopicPartition, OffsetAndMetadata> groupOffsets(Admin admin, String groupId) {
         try {
-            return admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
+            // Stable offsets only: an offset committed inside a transaction that is still open would count the
+            // submissions as done while the reports they produced are not yet readable (not yet in the parsed
+            // topic's last stable offset), and the replay would stop before judging them.
+            return admin.listConsumerGroupOffsets(groupId, new ListConsumerGroupOffsetsOptions().requireStable(true))
+                    .partitionsToOffsetAndMetadata().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

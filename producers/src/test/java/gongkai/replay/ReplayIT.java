@@ -13,12 +13,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import gongkai.avro.AlertReview;
 import gongkai.avro.ComplianceAlert;
+import gongkai.avro.ReviewAction;
+import gongkai.avro.RosterEntry;
 import gongkai.avro.ReportSubmission;
 import gongkai.config.MonitorConfig;
 import gongkai.intake.SubmissionWindow;
 import gongkai.local.LocalKafka;
 import gongkai.local.LocalSchemaRegistry;
+import gongkai.review.ReviewPublisher;
 import gongkai.serde.SchemaRegistryClient;
 import gongkai.submit.SubmissionPublisher;
 import gongkai.submit.Submissions;
@@ -39,12 +43,17 @@ class ReplayIT {
     static final Instant JAN_2022 = Instant.parse("2022-01-20T02:00:00Z");
     static final Instant FEB_2023 = Instant.parse("2023-02-01T02:00:00Z");
     static final Instant MAR_2023 = Instant.parse("2023-03-15T02:00:00Z");
+    static final Instant APR_2023 = Instant.parse("2023-04-10T02:00:00Z");
+    static final Instant REVIEWED = Instant.parse("2023-03-01T02:00:00Z");
+    static final String JINZHAN = "北京市朝阳区金盏乡人民政府";
+    static final String CONT01_TOTAL = JINZHAN + "|2022|R-CONT-01|3/CARRIED_OVER/总计";
 
     @TempDir
     static Path dir;
     static LocalKafka kafka;
     static LocalSchemaRegistry registry;
     static MonitorConfig config;
+    static byte[] y2022;
 
     @BeforeAll
     static void start() throws Exception {
@@ -63,7 +72,7 @@ class ReplayIT {
         MonitorSerdes serdes = MonitorSerdes.using(SchemaRegistryClient.connect(registry.url()), true);
         Map<String, Object> clients = Map.of("bootstrap.servers", kafka.bootstrapServers());
         byte[] y2021 = Files.readAllBytes(SAMPLES.resolve("chaoyang-jinzhan-2021.txt"));
-        byte[] y2022 = Files.readAllBytes(SAMPLES.resolve("crafted/chaoyang-jinzhan-2022.txt"));
+        y2022 = Files.readAllBytes(SAMPLES.resolve("crafted/chaoyang-jinzhan-2022.txt"));
         // The 2022 report as corrected a month later: carried over 3, as 2021 carried forward.
         byte[] y2022fixed = new String(y2022, java.nio.charset.StandardCharsets.UTF_8)
                 .replaceFirst("(二、上年结转政府信息公开申请数量\\n\\t0\\n)\\t2((\\n\\t0){4}\\n)\\t2", "$1\t3$2\t3")
@@ -73,6 +82,19 @@ class ReplayIT {
             publish(publisher, y2021, "2021.txt", JAN_2022);
             publish(publisher, y2022, "2022.txt", FEB_2023);
             publish(publisher, y2022fixed, "2022.txt", MAR_2023);
+            // The flawed original again (an old URL re-crawled): it must not undo the correction.
+            publish(publisher, y2022, "2022.txt", APR_2023);
+        }
+        // The office dismissed the carry-over break of the total on 1 March 2023, judging expected 3, actual 2.
+        try (ReviewPublisher reviews = new ReviewPublisher(clients, live.reviews(), serdes.reviews())) {
+            reviews.publish(AlertReview.newBuilder().setReviewId("r-1").setAlertKey(CONT01_TOTAL).setAction(ReviewAction.DISMISS)
+                    .setComment("agreed with the agency").setReviewer("王科长").setReviewedAt(REVIEWED).setExpected("3").setActual("2").build());
+        }
+        // An agency put on the roster today, long after every window below: no replay may count it as overdue.
+        try (var roster = new org.apache.kafka.clients.producer.KafkaProducer<>(clients, new org.apache.kafka.common.serialization.StringSerializer(),
+                serdes.roster().serializer())) {
+            roster.send(new org.apache.kafka.clients.producer.ProducerRecord<>(live.roster(), "北京市朝阳区人民政府",
+                    RosterEntry.newBuilder().setAgency("北京市朝阳区人民政府").setFirstYear(2019).setAddedAt(Instant.now()).build())).get();
         }
     }
 
@@ -101,6 +123,11 @@ class ReplayIT {
         Replay.Result beforeCorrection = Replay.run(config, new SubmissionWindow(null, Instant.parse("2023-02-28T00:00:00Z")),
                 "feb", Duration.ofMinutes(3), (d, t) -> d);
         assertEquals(Set.of("商业企业", "总计"), cont01(beforeCorrection.standing()), "on 28 Feb 2023 the carry-over break stood");
+        assertEquals(2, beforeCorrection.submissionsRead(), "2021 and the first 2022 version were in the window");
+        assertTrue(beforeCorrection.reviews().isEmpty(), "the dismissal of 1 March was not made yet");
+        assertTrue(beforeCorrection.standing().stream().allMatch(a -> a.getReview() == null));
+        assertTrue(beforeCorrection.standing().stream().noneMatch(a -> a.getRuleId().equals("R-MISS-01")),
+                "the agency put on the roster after the window was not expected to have published then");
 
         Replay.Result afterCorrection = Replay.run(config, new SubmissionWindow(null, Instant.parse("2023-03-31T15:59:59Z")),
                 "mar", Duration.ofMinutes(3), (d, t) -> d);
@@ -109,6 +136,30 @@ class ReplayIT {
         Replay.Result before2022 = Replay.run(config, new SubmissionWindow(null, Instant.parse("2022-12-31T00:00:00Z")),
                 "dec", Duration.ofMinutes(3), (d, t) -> d);
         assertTrue(before2022.standing().stream().allMatch(a -> a.getYear() == 2021), "only the 2021 report was known");
+        assertEquals(1, before2022.submissionsRead());
+    }
+
+    @Test
+    void aReplayShowsTheReviewsThatStoodAtItsEnd() {
+        Replay.Result march10 = Replay.run(config, new SubmissionWindow(null, Instant.parse("2023-03-10T00:00:00Z")),
+                "reviewed", Duration.ofMinutes(3), (d, t) -> d);
+        assertEquals(List.of("r-1"), march10.reviews().stream().map(AlertReview::getReviewId).toList());
+        ComplianceAlert total = march10.standing().stream().filter(a -> a.getAlertKey().equals(CONT01_TOTAL)).findFirst().orElseThrow();
+        assertEquals(ReviewAction.DISMISS, total.getReview().getAction());
+        assertEquals("王科长", total.getReview().getReviewer());
+        ComplianceAlert business = march10.standing().stream().filter(a -> a.getRuleId().equals("R-CONT-01")
+                && a.getLocation().getColumn().equals("商业企业")).findFirst().orElseThrow();
+        assertEquals(null, business.getReview(), "only the reviewed alert carries the review");
+    }
+
+    @Test
+    void theFlawedVersionSentAgainAfterItsCorrectionDoesNotBringItsAlertsBack() {
+        Replay.Result all = Replay.run(config, new SubmissionWindow(null, Instant.parse("2023-04-30T00:00:00Z")),
+                "resent", Duration.ofMinutes(3), (d, t) -> d);
+        assertEquals(4, all.submissionsRead());
+        assertTrue(cont01(all.standing()).isEmpty(), "the corrected version stays current: " + all.standing());
+        assertTrue(all.standing().stream().filter(a -> a.getYear() == 2022).allMatch(a -> !a.getReport().getSha256()
+                .equals(gongkai.submit.Submissions.sha256(y2022))), "every 2022 alert stands on the corrected version");
     }
 
     @Test

@@ -27,6 +27,7 @@ public final class AlertFactory {
                 .setReport(report.getVersion()).setComparedWith(comparedWith)
                 .setReportId(report.getReportId())
                 .setEventAt(eventAt)
+                .setDelta(f.delta()).setLeft(f.left()).setRight(f.right())
                 .build();
     }
 
@@ -61,6 +62,16 @@ public final class AlertFactory {
                 .setMessageZh("已解决：" + open.getMessageZh())
                 .setMessageEn("Resolved: " + open.getMessageEn())
                 .setEventAt(cause.getReceivedAt())
+                .build();
+    }
+
+    /** The resolution of an open alert for a reason other than a new version (the agency taken off the roster). */
+    public static ComplianceAlert resolvedBecause(ComplianceAlert open, String prefixZh, String prefixEn, java.time.Instant at) {
+        return ComplianceAlert.newBuilder(open)
+                .setStatus(AlertStatus.RESOLVED)
+                .setMessageZh(prefixZh + open.getMessageZh())
+                .setMessageEn(prefixEn + open.getMessageEn())
+                .setEventAt(at)
                 .build();
     }
 

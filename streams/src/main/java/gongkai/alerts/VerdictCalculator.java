@@ -2,10 +2,12 @@ package gongkai.alerts;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 
 import gongkai.avro.ComplianceAlert;
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.ReportVerdict;
+import gongkai.avro.ReviewAction;
 import gongkai.avro.Severity;
 import gongkai.avro.VerdictOutcome;
 
@@ -14,7 +16,9 @@ public final class VerdictCalculator {
     private VerdictCalculator() {
     }
 
-    public static ReportVerdict verdict(DisclosureReport report, Collection<ComplianceAlert> open, Instant decidedAt) {
+    /** Alerts the office dismissed do not count against the report, as long as their dismissal stands. */
+    public static ReportVerdict verdict(DisclosureReport report, Collection<ComplianceAlert> standing, Instant decidedAt) {
+        List<ComplianceAlert> open = standing.stream().filter(a -> !dismissed(a)).toList();
         int errors = count(open, Severity.ERROR);
         int warnings = count(open, Severity.WARNING);
         int infos = count(open, Severity.INFO);
@@ -26,6 +30,10 @@ public final class VerdictCalculator {
                 .setOpenAlerts(open.stream().map(ComplianceAlert::getAlertKey).sorted().toList())
                 .setDecidedAt(decidedAt)
                 .build();
+    }
+
+    public static boolean dismissed(ComplianceAlert a) {
+        return a.getReview() != null && a.getReview().getAction() == ReviewAction.DISMISS;
     }
 
     private static int count(Collection<ComplianceAlert> alerts, Severity s) {

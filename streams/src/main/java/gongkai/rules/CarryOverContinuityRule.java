@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import gongkai.avro.CellRef;
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.RequestRow;
 import gongkai.report.RequestTable;
@@ -41,7 +42,10 @@ public final class CarryOverContinuityRule implements ContinuityRule {
                             + "”为 " + actual + "，但" + lastYear + "年度报告“"
                             + RequestRows.labelZh(previous, RequestTable.CARRY_FORWARD) + "”为 " + expected + "。",
                     "Section 3, column " + RequestRows.columnEn(c) + ": this report's carried over is " + actual
-                            + ", but the " + lastYear + " report carried forward " + expected + "."));
+                            + ", but the " + lastYear + " report carried forward " + expected + ".")
+                    .withCells(Identity.cells(INFO.id(),
+                            List.of(CellRef.newBuilder(Identities.request(forward.get(), c)).setReportId(previous.getReportId()).build()),
+                            List.of(Identities.request(carried.get(), c)))));
         }
         return findings;
     }

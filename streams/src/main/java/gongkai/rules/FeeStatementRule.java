@@ -5,7 +5,10 @@ import java.util.List;
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.TemplateVersion;
 
-/** R-FEE-01: the 2021 format requires section 6 to state the fee figures. */
+/**
+ * R-FEE-01: the 2021 format requires section 6 to state the fee figures of information requests (收费通知,
+ * 信息处理费). A sentence about 行政事业性收费 (section 2's 第二十条第（八）项) is not that statement.
+ */
 public final class FeeStatementRule implements ReportRule {
     private static final RuleInfo INFO = RuleDefinitions.FEE_01;
 
@@ -14,9 +17,17 @@ public final class FeeStatementRule implements ReportRule {
         return INFO.id();
     }
 
+    static boolean statesInformationFees(String statement) {
+        if (Text.isBlank(statement)) {
+            return false;
+        }
+        String s = statement.replaceAll("[\\s\\u00A0\\u3000]", "");
+        return s.contains("收费通知") || s.contains("信息处理费") || s.contains("实际收取") || !s.contains("行政事业性收费") && s.contains("收费");
+    }
+
     @Override
     public List<Finding> check(DisclosureReport report) {
-        if (report.getTemplate() != TemplateVersion.T2021 || !Text.isBlank(report.getFeeStatement())) {
+        if (report.getTemplate() != TemplateVersion.T2021 || statesInformationFees(report.getFeeStatement())) {
             return List.of();
         }
         return List.of(INFO.finding(Location.section(6), "发出收费通知的件数和总金额以及实际收取的总金额", "未找到",

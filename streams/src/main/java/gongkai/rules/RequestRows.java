@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import gongkai.avro.CellKind;
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.RequestRow;
 import gongkai.avro.TemplateVersion;
@@ -66,9 +67,29 @@ final class RequestRows {
         return raw != null && column < raw.size() && raw.get(column) != null ? raw.get(column) : "";
     }
 
+    /**
+     * How the cell was written: the parser says so ({@code kinds}); for reports parsed before it did, the number
+     * and the printed text tell the same apart (a 0 printed as "—" or "/" is a zero notation).
+     */
+    static CellKind kind(RequestRow row, int column) {
+        List<CellKind> kinds = row.getKinds();
+        if (kinds != null && column < kinds.size() && kinds.get(column) != null) {
+            return kinds.get(column);
+        }
+        Long value = cell(row, column);
+        if (value == null) {
+            return Text.isBlank(raw(row, column)) ? CellKind.BLANK : CellKind.UNREADABLE;
+        }
+        if (value != 0) {
+            return CellKind.NUMBER;
+        }
+        String raw = raw(row, column);
+        return Text.isBlank(raw) || raw.chars().anyMatch(Character::isDigit) ? CellKind.NUMBER : CellKind.ZERO_NOTATION;
+    }
+
     /** Null and printed as nothing: a blank. Null with text printed is unreadable, which is R-CELL-02's business. */
     static boolean isBlank(RequestRow row, int column) {
-        return cell(row, column) == null && Text.isBlank(raw(row, column));
+        return kind(row, column) == CellKind.BLANK;
     }
 
     /** Sum of one column over the rows present with these codes. */

@@ -2,10 +2,8 @@ package gongkai.rules;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import gongkai.avro.DisclosureReport;
-import gongkai.avro.RequestRow;
 import gongkai.report.RequestTable;
 
 /** R-SUB-01: per column, （七）总计 is the sum of the result rows （一）…（六）. */
@@ -19,24 +17,20 @@ public final class ResultSubtotalRule implements ReportRule {
 
     @Override
     public List<Finding> check(DisclosureReport report) {
-        Optional<RequestRow> totalRow = RequestRows.row(report, RequestTable.RESULT_TOTAL);
-        if (totalRow.isEmpty()) {
-            return List.of();
-        }
-        List<String> resultRows = RequestRows.resultRowCodes();
         List<Finding> findings = new ArrayList<>();
-        for (int c = 0; c < RequestTable.COLUMNS.size(); c++) {
-            long sum = RequestRows.sum(report, resultRows, c);
-            long total = RequestRows.value(totalRow.get(), c);
-            if (sum == total) {
+        for (Identity identity : Identities.subtotals(report)) {
+            if (identity.holds() || identity.failsOnlyOnBlanks()) {
                 continue;
             }
-            findings.add(INFO.finding(new Location(3, RequestTable.RESULT_TOTAL, RequestRows.columnZh(c)),
-                    Long.toString(sum), Long.toString(total),
+            long sum = identity.leftSum();
+            long total = identity.rightSum();
+            int c = RequestTable.COLUMNS.indexOf(identity.location().column());
+            findings.add(INFO.finding(identity.location(), Long.toString(sum), Long.toString(total),
                     "第三部分“" + RequestRows.columnZh(c) + "”列：办理结果（一）至（六）各行合计 " + sum + "，但“"
                             + RequestRows.labelZh(report, RequestTable.RESULT_TOTAL) + "”行为 " + total + "。",
                     "Section 3, column " + RequestRows.columnEn(c) + ": result rows 三(一) to 三(六) sum to " + sum
-                            + ", but " + RequestRows.labelEn(RequestTable.RESULT_TOTAL) + " says " + total + "."));
+                            + ", but " + RequestRows.labelEn(RequestTable.RESULT_TOTAL) + " says " + total + ".")
+                    .withCells(identity));
         }
         return findings;
     }

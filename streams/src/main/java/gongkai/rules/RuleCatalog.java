@@ -39,7 +39,7 @@ public final class RuleCatalog {
     public RuleCatalog(Map<String, Severity> severityOverrides, PublicationDeadline deadlines) {
         this.reportRules = List.of(new AgencyNamedInTitleRule(), new SectionsPresentRule(),
                 new SectionNumberingRule(), new TemplateFitsYearRule(), new BlankCellRule(), new BadNumberRule(),
-                new RequestBalanceRule(), new RowTotalRule(), new ResultSubtotalRule(), new ReviewTotalRule(),
+                new RequestBalanceRule(), new RowTotalRule(), new ResultSubtotalRule(), new ReviewTotalRule(), new ProblemsNamedRule(),
                 new NarrativeCountRule(), new NarrativePartsRule(), new FeeStatementRule(), new PublicationDeadlineRule(deadlines));
         this.missingReportRule = new MissingReportRule(deadlines);
         for (Map.Entry<String, Severity> override : severityOverrides.entrySet()) {
@@ -163,8 +163,10 @@ public final class RuleCatalog {
         Set<String> keys = new HashSet<>();
         for (Finding finding : findings) {
             if (keys.add(finding.location().key())) {
-                Severity severity = severity(finding.ruleId());
-                out.add(severity == finding.severity() ? finding : finding.withSeverity(severity));
+                // A rule may raise its own default for one finding (R-CELL-01 when a check depends on the blanks);
+                // a configured severity applies to all of them.
+                Severity override = overrides.get(finding.ruleId());
+                out.add(override == null || override == finding.severity() ? finding : finding.withSeverity(override));
             }
         }
         return out;

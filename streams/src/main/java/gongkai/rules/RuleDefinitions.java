@@ -22,10 +22,13 @@ final class RuleDefinitions {
             "缺少六个部分之一", "one of the six sections is missing");
     static final RuleInfo SEC_02 = new RuleInfo("R-SEC-02", "section", INFO,
             "部分标题编号不规范（如“2、”代替“二、”或无编号）", "section numbering irregular (\"2、\" for \"二、\", or unnumbered)");
+    static final RuleInfo SEC_03 = new RuleInfo("R-SEC-03", "section", INFO,
+            "第五部分未写明存在的问题（仅“无”或不足20字）", "section 5 names no problem (only \"无\", or under 20 characters)");
     static final RuleInfo TPL_01 = new RuleInfo("R-TPL-01", "template", WARNING,
             "表格格式与年度不符", "table template does not fit the report year");
-    static final RuleInfo CELL_01 = new RuleInfo("R-CELL-01", "cell", WARNING,
-            "数字表格中有空白单元格（按 0 计算）", "blank cell in a numeric table (treated as 0)");
+    static final RuleInfo CELL_01 = new RuleInfo("R-CELL-01", "cell", INFO,
+            "表格中的空白单元格和零记号（每表一次，按 0 计算；有等式因空白不成立时为警告）",
+            "blank cells and zero notations of a table, noted once per table (read as 0; WARNING when an identity fails only because of them)");
     static final RuleInfo CELL_02 = new RuleInfo("R-CELL-02", "cell", ERROR,
             "表格中有非数字、负数或无法识别的数字", "non-numeric, negative or unreadable number in a table");
     static final RuleInfo BAL_01 = new RuleInfo("R-BAL-01", "balance", ERROR,
@@ -53,6 +56,6 @@ final class RuleDefinitions {
     static final RuleInfo MISS_01 = new RuleInfo("R-MISS-01", "missing", ERROR,
             "名录中的机关逾期未发布年度报告", "an agency on the roster has no report after the deadline");
 
-    static final List<RuleInfo> ALL = List.of(ID_01, ID_02, SEC_01, SEC_02, TPL_01, CELL_01, CELL_02, BAL_01, ROW_01,
+    static final List<RuleInfo> ALL = List.of(ID_01, ID_02, SEC_01, SEC_02, SEC_03, TPL_01, CELL_01, CELL_02, BAL_01, ROW_01,
             SUB_01, REV_01, CONT_01, CONT_02, CONT_03, NAR_01, NAR_02, FEE_01, DL_01, MISS_01);
 }

@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import gongkai.avro.ActiveDisclosureCell;
 import gongkai.avro.ActiveDisclosureRow;
+import gongkai.avro.CellKind;
+import gongkai.avro.CellRef;
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.TemplateVersion;
 
@@ -57,7 +59,11 @@ public final class ValidDocumentCountContinuityRule implements ContinuityRule {
                     "第二部分“" + kind + "”：" + previous.getYear() + "年现行有效件数 " + p + " + 本年制发件数 " + i
                             + " − 本年废止件数 " + r + " = " + e + "，但本年现行有效件数为 " + a + "。",
                     "Section 2, " + kind + ": valid at the end of " + previous.getYear() + " " + p + " + issued " + i
-                            + " − repealed " + r + " = " + e + ", but this report's valid count is " + a + "."));
+                            + " − repealed " + r + " = " + e + ", but this report's valid count is " + a + ".")
+                    .withCells(Identity.cells(INFO.id(),
+                            List.of(cell(before.get(), "现行有效", validBefore.get(), previous.getReportId()),
+                                    cell(now.get(), "制发", issued.get(), null)),
+                            List.of(cell(now.get(), "现行有效", valid.get(), null), cell(now.get(), "废止", repealed.get(), null)))));
         }
         return findings;
     }
@@ -85,6 +91,14 @@ public final class ValidDocumentCountContinuityRule implements ContinuityRule {
 
     private static String compact(String text) {
         return text == null ? "" : text.replaceAll("[\\s\\u00A0\\u3000]", "");
+    }
+
+    /** Valid-document counts are whole numbers; the cell reference carries the count as read. */
+    private static CellRef cell(ActiveDisclosureRow row, String headerWord, double value, String reportId) {
+        String header = row.getCells().stream().map(c -> compact(c.getHeader())).filter(h -> h.contains(headerWord)).findFirst()
+                .orElse(headerWord);
+        return CellRef.newBuilder().setSection(2).setRow(ActiveRows.rowKey(row)).setColumn(header).setValue(Math.round(value))
+                .setKind(CellKind.NUMBER).setReportId(reportId).build();
     }
 
     /** The value of the column whose header contains the word; blank counts as 0 like everywhere else. */

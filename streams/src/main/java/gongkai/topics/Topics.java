@@ -58,8 +58,9 @@ public record Topics(String submissions, String parsed, String rejected, String 
     }
 
     /**
-     * Review events of the supervising office (acknowledge, dismiss, reopen), keyed by alert key: an input
-     * like the roster, so a replay reads the live one (cut at its moment).
+     * Review events of the supervising office (acknowledge, dismiss, reopen), keyed by the alert's agency (as the
+     * reports and the roster are, so a review meets its alert in one task): an input like the roster, so a replay
+     * reads the live one (cut at its moment).
      */
     public String reviews() {
         return DEFAULT_PREFIX + "reviews";

@@ -25,7 +25,8 @@ import org.apache.kafka.streams.state.Stores;
  * submissions ──parse──▶ reports read (partitioned by name stem) ──identify──▶ parsed reports (key = agency) ──compliance──▶ alert events
  *        └──▶ rejected (dead letter)          roster names (global) ──┘          roster (key = agency) ──┤    ├──▶ open alerts
  *                                                 store: names seen by stem       └──▶ roster names    │    └──▶ verdicts
- *                                                                           stores: reports by agency|year, open alerts by key
+ *                                                                    reviews (key = agency) ──┘
+ *                                   stores: reports by agency|year, content hashes seen, open alerts, reviews by alert key
  * </pre>
  *
  * The identify step files each report under its agency however the title wrote the name ("朝阳区…" one year,
@@ -72,15 +73,20 @@ public final class ComplianceTopology {
 
         t.addSource("parsed-reports", new StringDeserializer(), serdes.reports().deserializer(), topics.parsed());
         t.addSource("roster", new StringDeserializer(), serdes.roster().deserializer(), topics.roster());
-        t.addProcessor("compliance", () -> new ComplianceProcessor(rules, clock), "parsed-reports", "roster");
+        t.addSource("reviews", new StringDeserializer(), serdes.reviews().deserializer(), topics.reviews());
+        t.addProcessor("compliance", () -> new ComplianceProcessor(rules, clock, window), "parsed-reports", "roster", "reviews");
         // The roster topic feeds the compliance step partition by partition; its copy feeds every identity task whole.
         t.addSink("roster-names-sink", topics.rosterNames(), keys, serdes.roster().serializer(), "roster");
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ComplianceProcessor.ROSTER_STORE),
                 Serdes.String(), serdes.roster()), "compliance");
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ComplianceProcessor.REPORTS_STORE),
                 Serdes.String(), serdes.reports()), "compliance");
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ComplianceProcessor.SEEN_STORE),
+                Serdes.String(), Serdes.Long()), "compliance");
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ComplianceProcessor.ALERTS_STORE),
                 Serdes.String(), serdes.alerts()), "compliance");
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ComplianceProcessor.REVIEWS_STORE),
+                Serdes.String(), serdes.reviews()), "compliance");
         t.addSink(ComplianceProcessor.ALERT_EVENTS, topics.alertEvents(), keys, serdes.alerts().serializer(), "compliance");
         t.addSink(ComplianceProcessor.OPEN_ALERTS, topics.openAlerts(), keys, serdes.alerts().serializer(), "compliance");
         t.addSink(ComplianceProcessor.VERDICTS, topics.verdicts(), keys, serdes.verdicts().serializer(), "compliance");

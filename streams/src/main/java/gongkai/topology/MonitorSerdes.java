@@ -1,5 +1,6 @@
 package gongkai.topology;
 
+import gongkai.avro.AlertReview;
 import gongkai.avro.ComplianceAlert;
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.RejectedSubmission;
@@ -12,7 +13,8 @@ import gongkai.serde.SchemaRegistryClient;
 /** The serdes of every topic and store, wired explicitly against one registry. */
 public record MonitorSerdes(AvroSerde<ReportSubmission> submissions, AvroSerde<DisclosureReport> reports,
                             AvroSerde<RejectedSubmission> rejected, AvroSerde<ComplianceAlert> alerts,
-                            AvroSerde<ReportVerdict> verdicts, AvroSerde<RosterEntry> roster) {
+                            AvroSerde<ReportVerdict> verdicts, AvroSerde<RosterEntry> roster,
+                            AvroSerde<AlertReview> reviews) {
 
     /** The serdes against the configured registry, registering schemas if {@code auto.register.schemas} says so. */
     public static MonitorSerdes forConfig(gongkai.config.MonitorConfig config) {
@@ -25,6 +27,7 @@ public record MonitorSerdes(AvroSerde<ReportSubmission> submissions, AvroSerde<D
                 new AvroSerde<>(RejectedSubmission.class, registry, autoRegister),
                 new AvroSerde<>(ComplianceAlert.class, registry, autoRegister),
                 new AvroSerde<>(ReportVerdict.class, registry, autoRegister),
-                new AvroSerde<>(RosterEntry.class, registry, autoRegister));
+                new AvroSerde<>(RosterEntry.class, registry, autoRegister),
+                new AvroSerde<>(AlertReview.class, registry, autoRegister));
     }
 }

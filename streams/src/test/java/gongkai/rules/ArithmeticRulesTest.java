@@ -30,10 +30,33 @@ class ArithmeticRulesTest {
 
     @Test
     void blankCountsAsZeroInTheBalanceAndTheMessageSaysSo() {
-        var report = TestReports.clean2021().blank("CARRY_FORWARD", 1).build();
-        Finding f = single(new RequestBalanceRule().check(report), "R-BAL-01", "3/商业企业", "5", "4");
+        // 商业企业: 新收 5 + 结转 1 = 6 against 4 + a blank: the blank cannot explain a left side that is too small.
+        var report = TestReports.clean2021().blank("CARRY_FORWARD", 1).cell("NEW", 1, 2).build();
+        Finding f = single(new RequestBalanceRule().check(report), "R-BAL-01", "3/商业企业", "3", "4");
         assertTrue(f.messageZh().contains("空白按 0 计"), f.messageZh());
         assertTrue(f.messageEn().contains("blank cells counted as 0"), f.messageEn());
+    }
+
+    @Test
+    void aBalanceThatFailsOnlyBecauseOfABlankIsLeftToTheBlankCellNote() {
+        var report = TestReports.clean2021().blank("CARRY_FORWARD", 1).build();
+        assertEquals(List.of(), new RequestBalanceRule().check(report));
+        assertTrue(new BlankCellRule().check(report).get(0).messageZh().contains("“商业企业”列 新收 + 上年结转 = 办理结果总计 + 结转下年度（R-BAL-01，差 1，空白：“四、结转下年度继续办理”行“商业企业”列）"));
+    }
+
+    @Test
+    void anArithmeticAlertCarriesTheCellsOnEachSideAndTheDelta() {
+        var report = TestReports.clean2021().cell("NEW", 0, 12).cell("NEW", 6, 18).build();
+        Finding f = new RequestBalanceRule().check(report).get(0);
+        assertEquals(1L, f.delta());
+        assertEquals(List.of("NEW/自然人=12", "CARRIED_OVER/自然人=2"),
+                f.left().stream().map(c -> c.getRow() + "/" + c.getColumn() + "=" + c.getValue()).toList());
+        assertEquals(List.of("RESULT_TOTAL/自然人=11", "CARRY_FORWARD/自然人=2"),
+                f.right().stream().map(c -> c.getRow() + "/" + c.getColumn() + "=" + c.getValue()).toList());
+        Finding row = single(new RowTotalRule().check(TestReports.clean2021().cell("NEW", 6, 18).build()), "R-ROW-01", "3/NEW/总计", "17", "18");
+        assertEquals(-1L, row.delta());
+        assertEquals(6, row.left().size());
+        assertEquals(18L, row.right().get(0).getValue());
     }
 
     @Test
@@ -65,9 +88,17 @@ class ArithmeticRulesTest {
     }
 
     @Test
-    void blankTotalOfANonEmptyRowIsAMismatch() {
+    void blankTotalOfANonEmptyRowIsNotAWrongTotal() {
         var report = TestReports.clean2021().blank("DISCLOSED", 6).build();
-        single(new RowTotalRule().check(report), "R-ROW-01", "3/DISCLOSED/总计", "9", "0");
+        assertEquals(List.of(), new RowTotalRule().check(report), "the blank-cell note names it (CellRulesTest)");
+    }
+
+    @Test
+    void aBlankOnTheSideThatIsTooLargeCannotExplainTheRowTotal() {
+        // 自然人 left blank, but the other parts already sum to more than the total: no figure there could fix it.
+        var report = TestReports.clean2021().blank("DISCLOSED", 0).cell("DISCLOSED", 6, 3).build();
+        Finding f = single(new RowTotalRule().check(report), "R-ROW-01", "3/DISCLOSED/总计", "4", "3");
+        assertEquals(1L, f.delta());
     }
 
     @Test
@@ -109,7 +140,10 @@ class ArithmeticRulesTest {
 
     @Test
     void blankReviewPartCountsAsZero() {
-        var report = TestReports.clean2021().review(ReviewGroupKind.LITIGATION_DIRECT, null, 1L, 0L, 0L, 2L).build();
-        single(new ReviewTotalRule().check(report), "R-REV-01", "4/LITIGATION_DIRECT/总计", "1", "2");
+        // Parts 1 + 0 + 0 + blank against a total of 0: the blank cannot explain a total that is too small.
+        var report = TestReports.clean2021().review(ReviewGroupKind.LITIGATION_DIRECT, null, 1L, 0L, 0L, 0L).build();
+        Finding f = single(new ReviewTotalRule().check(report), "R-REV-01", "4/LITIGATION_DIRECT/总计", "1", "0");
+        assertEquals(List.of("结果维持", "结果纠正", "其他结果", "尚未审结"), f.left().stream().map(c -> c.getColumn()).toList());
+        assertEquals(gongkai.avro.CellKind.BLANK, f.left().get(0).getKind());
     }
 }

@@ -9,37 +9,81 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import gongkai.avro.ReviewGroupKind;
+import gongkai.avro.Severity;
 
 /** R-CELL-01 and R-CELL-02. */
 class CellRulesTest {
 
     @Test
-    void blankRequestCellIsReportedAndSaidToCountAsZero() {
-        var report = TestReports.clean2021().blank("CARRIED_OVER", 0).build();
-        Finding f = single(new BlankCellRule().check(report), "R-CELL-01", "3/CARRIED_OVER/自然人", "数字", "空白");
-        assertEquals("第三部分“二、上年结转政府信息公开申请数量”行“自然人”列为空白，计算时按 0 处理。", f.messageZh());
-        assertEquals("Section 3, row 二 carried over, column natural persons: the cell is blank; it is treated as 0 in the checks.",
-                f.messageEn());
+    void blankRequestCellIsNotedOnceForTheTableAtInfo() {
+        var report = TestReports.clean2021().blank("CARRIED_OVER", 2).build();
+        Finding f = single(new BlankCellRule().check(report), "R-CELL-01", "3", "每格填写数字", "空白 1 格，零记号 0 格");
+        assertEquals(Severity.INFO, f.severity());
+        assertEquals("第三部分表格：空白 1 格，计算时按 0 处理（“二、上年结转政府信息公开申请数量”行“科研机构”列）。", f.messageZh());
+        assertEquals("Section 3 table: 1 blank cell(s), counted as 0 (row 二 carried over, column research institutions).", f.messageEn());
+        assertEquals(List.of("CARRIED_OVER/科研机构/BLANK"), cells(f));
     }
 
     @Test
-    void blankReviewCellIsReported() {
+    void zeroNotationsAreNotedWithWhatTheyWereReadAs() {
+        var report = TestReports.clean2021().zeroNotation("WITHHELD_1", 0, "—").zeroNotation("WITHHELD_2", 0, "/").build();
+        Finding f = single(new BlankCellRule().check(report), "R-CELL-01", "3", "每格填写数字", "空白 0 格，零记号 2 格");
+        assertTrue(f.messageZh().contains("以“—”“/”表示 0 的 2 格"), f.messageZh());
+        assertEquals(List.of("WITHHELD_1/自然人/ZERO_NOTATION", "WITHHELD_2/自然人/ZERO_NOTATION"), cells(f));
+        assertEquals(List.of(), new RowTotalRule().check(report), "a dash is a 0 that adds up");
+    }
+
+    @Test
+    void aTotalLeftBlankIsNamedByTheNoteNotReportedAsAWrongTotal() {
+        var report = TestReports.clean2021().blank("DISCLOSED", 6).build();
+        assertEquals(List.of(), new RowTotalRule().check(report));
+        assertEquals(List.of(), new ResultSubtotalRule().check(report));
+        Finding f = single(new BlankCellRule().check(report), "R-CELL-01", "3", "每格填写数字", "空白 1 格，零记号 0 格，2 个等式因空白不成立");
+        assertEquals(Severity.WARNING, f.severity(), "a check depends on the blank");
+        assertTrue(f.messageZh().contains("以下等式仅因空白格不成立，填写数字即可成立：“（一）予以公开”行 六类申请人之和 = 总计（R-ROW-01，差 9，空白：“（一）予以公开”行“总计”列）"),
+                f.messageZh());
+        assertTrue(f.messageEn().contains("row 三(一) disclosed six applicant columns = total (R-ROW-01, off by 9, blank: row 三(一) disclosed, column total)"), f.messageEn());
+    }
+
+    @Test
+    void blankReviewCellIsNotedForSection4() {
         var report = TestReports.clean2021().review(ReviewGroupKind.LITIGATION_DIRECT, 0L, 1L, null, 0L, 1L).build();
-        Finding f = single(new BlankCellRule().check(report), "R-CELL-01", "4/LITIGATION_DIRECT/其他结果", "数字", "空白");
+        Finding f = single(new BlankCellRule().check(report), "R-CELL-01", "4", "每格填写数字", "空白 1 格，零记号 0 格");
         assertTrue(f.messageZh().contains("行政诉讼（未经复议直接起诉）“其他结果”"), f.messageZh());
+        assertEquals(Severity.INFO, f.severity(), "the total holds without it");
     }
 
     @Test
-    void blankActiveDisclosureCellIsReported() {
+    void blankActiveDisclosureCellIsNotedForSection2() {
         var report = TestReports.clean2021().activeCell("行政许可", "本年处理决定数量", "\u3000").build();
-        single(new BlankCellRule().check(report), "R-CELL-01", "2/第二十条第（五）项 行政许可/本年处理决定数量", "数字", "空白");
+        Finding f = single(new BlankCellRule().check(report), "R-CELL-01", "2", "每格填写数字", "空白 1 格，零记号 0 格");
+        assertEquals(List.of("第二十条第（五）项 行政许可/本年处理决定数量/BLANK"), cells(f));
     }
 
     @Test
-    void everyBlankCellOfARowIsItsOwnFinding() {
-        var report = TestReports.clean2021().blank("OTHER_3", 0).blank("OTHER_3", 5).blank("OTHER_3", 6).build();
-        assertEquals(List.of("3/OTHER_3/自然人", "3/OTHER_3/其他", "3/OTHER_3/总计"),
-                Findings.keys(new BlankCellRule().check(report)));
+    void aReportWithMoreThanAHundredBlankCellsGetsOneNotePerTable() {
+        // Like a real 2019 city report: only the rows with requests are filled in, every other cell and every
+        // sub-row 总计 left blank (140 blank cells).
+        TestReports builder = TestReports.clean2019();
+        int blanks = 0;
+        for (String code : gongkai.report.RequestTable.rowCodes(gongkai.avro.TemplateVersion.T2019)) {
+            for (int c = 0; c < 7; c++) {
+                boolean filled = List.of("NEW", "CARRIED_OVER", "DISCLOSED", "PARTIAL", "NOT_PROCESSED_1", "RESULT_TOTAL", "CARRY_FORWARD")
+                        .contains(code) && (c == 0 || c == 1 || c == 6);
+                if (!filled) {
+                    builder.blank(code, c);
+                    blanks++;
+                }
+            }
+        }
+        builder.review(ReviewGroupKind.LITIGATION_AFTER_REVIEW, null, null, null, null, null);
+        var report = builder.build();
+        assertEquals(140, blanks);
+        List<Finding> all = new RuleCatalog().checkReport(report);
+        assertEquals(List.of("R-CELL-01@3", "R-CELL-01@4"), all.stream().map(f -> f.ruleId() + "@" + f.location().key()).toList(),
+                Findings.describe(all));
+        assertEquals(blanks, all.get(0).left().size(), "the note lists every blank cell");
+        assertTrue(all.get(0).messageZh().contains("等，另 "), "the message names ten and counts the rest");
     }
 
     @Test
@@ -108,5 +152,9 @@ class CellRulesTest {
         var report = TestReports.clean2021().warning("BLANK_CELL", 3, "NEW", "其他", "blank")
                 .warning("IRREGULAR_NUMBERING", 2, null, null, "2、").build();
         assertEquals(List.of(), new BadNumberRule().check(report));
+    }
+
+    private static List<String> cells(Finding f) {
+        return f.left().stream().map(c -> c.getRow() + "/" + c.getColumn() + "/" + c.getKind()).toList();
     }
 }

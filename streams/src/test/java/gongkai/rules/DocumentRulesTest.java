@@ -87,4 +87,27 @@ class DocumentRulesTest {
         var report = TestReports.clean2019().feeStatement(null).build();
         assertEquals(List.of(), new FeeStatementRule().check(report));
     }
+
+    @Test
+    void sectionFiveSayingOnlyNoneNamesNoProblem() {
+        var report = TestReports.clean2021().problems("无。").build();
+        Finding f = single(new ProblemsNamedRule().check(report), "R-SEC-03", "5", "写明存在的主要问题（至少 20 字）", "无。");
+        assertEquals(gongkai.avro.Severity.INFO, f.severity());
+        assertEquals("第五部分“存在的主要问题及改进情况”仅写“无。”（2 字），未写明存在的问题。", f.messageZh());
+    }
+
+    @Test
+    void aShortSentenceInSectionFiveIsFlaggedAndAParagraphIsNot() {
+        assertEquals(1, new ProblemsNamedRule().check(TestReports.clean2021().problems("本年度工作无明显问题。").build()).size());
+        assertEquals(List.of(), new ProblemsNamedRule().check(TestReports.clean2021().build()));
+        assertEquals(List.of(), new ProblemsNamedRule().check(TestReports.clean2021().problems(null).build()),
+                "not judged when the parser kept no text (R-SEC-01 covers a missing section)");
+    }
+
+    @Test
+    void aSentenceAboutAdministrativeFeesIsNotTheFeeStatement() {
+        var report = TestReports.clean2021().feeStatement("第二十条第（八）项行政事业性收费本年收费金额为0万元。").build();
+        single(new FeeStatementRule().check(report), "R-FEE-01", "6", "发出收费通知的件数和总金额以及实际收取的总金额", "未找到");
+        assertEquals(List.of(), new FeeStatementRule().check(TestReports.clean2021().feeStatement("本年度未收取信息处理费。").build()));
+    }
 }

@@ -25,22 +25,22 @@ class RuleCatalogTest {
     @Test
     void severityOverrideFromConfigChangesOnlyThatRule() {
         Properties config = new Properties();
-        config.setProperty("rules.severity.R-CELL-01", "info");
+        config.setProperty("rules.severity.R-CELL-01", "warning");
         config.setProperty("kafka.bootstrap.servers", "localhost:9092");
         RuleCatalog catalog = RuleCatalog.fromConfig(config);
-        // A blank 自然人 in 一 raises both a blank-cell warning and a balance error.
-        DisclosureReport report = TestReports.clean2021().blank("NEW", 0).build();
+        // A blank where 0 belongs (a note) and a 自然人 column that does not balance (an error).
+        DisclosureReport report = TestReports.clean2021().blank("NEW", 2).cell("CARRY_FORWARD", 0, 5).build();
         List<Finding> findings = catalog.checkReport(report);
-        assertEquals(Severity.INFO, only(findings, "R-CELL-01").severity());
+        assertEquals(Severity.WARNING, only(findings, "R-CELL-01").severity());
         assertEquals(Severity.ERROR, only(findings, "R-BAL-01").severity());
-        assertEquals(Severity.WARNING, new BlankCellRule().check(report).get(0).severity(), "rule itself keeps the default");
+        assertEquals(Severity.INFO, new BlankCellRule().check(report).get(0).severity(), "the rule itself keeps the default");
     }
 
     @Test
     void defaultSeveritiesFollowTheCatalog() {
         RuleCatalog catalog = new RuleCatalog();
-        List<Finding> findings = catalog.checkReport(TestReports.clean2021().blank("NEW", 0).build());
-        assertEquals(Severity.WARNING, only(findings, "R-CELL-01").severity());
+        List<Finding> findings = catalog.checkReport(TestReports.clean2021().zeroNotation("NEW", 2, "—").build());
+        assertEquals(Severity.INFO, only(findings, "R-CELL-01").severity());
         assertEquals(Severity.INFO, only(catalog.checkContinuity(null, TestReports.clean2021().build()), "R-CONT-03").severity());
     }
 
@@ -78,7 +78,7 @@ class RuleCatalogTest {
         assertEquals(Severity.INFO, RuleCatalog.info("R-SEC-02").orElseThrow().defaultSeverity());
         assertEquals("missing", RuleCatalog.info("R-MISS-01").orElseThrow().kind());
         assertTrue(RuleCatalog.info("R-XYZ-99").isEmpty());
-        assertEquals(19, RuleCatalog.all().size());
+        assertEquals(20, RuleCatalog.all().size());
     }
 
     @Test
@@ -98,7 +98,7 @@ class RuleCatalogTest {
         Set<String> rules = new HashSet<>();
         findings.forEach(f -> rules.add(f.ruleId()));
         assertEquals(Set.of("R-ID-01", "R-SEC-01", "R-SEC-02", "R-TPL-01", "R-CELL-01", "R-CELL-02", "R-BAL-01", "R-ROW-01",
-                "R-SUB-01", "R-REV-01", "R-NAR-01", "R-NAR-02", "R-FEE-01"), rules);
+                "R-SUB-01", "R-REV-01", "R-NAR-01", "R-NAR-02", "R-FEE-01", "R-SEC-03"), rules);
     }
 
     /** Every report rule fires, some several times, with repeated parser warnings and repeated sentences. */
@@ -106,9 +106,9 @@ class RuleCatalogTest {
         return TestReports.clean2021().year(2020)
                 .agencyFrom(AgencySource.METADATA, "年度报告").removeSection(5)
                 .heading(2, Numbering.ARABIC, "2、主动公开政府信息情况").heading(6, Numbering.NONE, "其他需要报告的事项")
-                .blank("NEW", 0).blank("NEW", 3).unreadable("PARTIAL", 1, "一").cell("UNABLE_3", 2, -2)
+                .problems("无。").blank("NEW", 0).blank("NEW", 3).unreadable("PARTIAL", 1, "一").cell("UNABLE_3", 2, -2).cell("CARRY_FORWARD", 2, 5)
                 .warning("BAD_NUMBER", 3, "PARTIAL", "商业企业", "一").warning("BAD_NUMBER", 3, "PARTIAL", "商业企业", "一")
-                .review(ReviewGroupKind.ADMINISTRATIVE_REVIEW, 1L, null, 0L, 1L, 5L)
+                .review(ReviewGroupKind.ADMINISTRATIVE_REVIEW, 1L, null, 0L, 1L, 1L)
                 .claim(ClaimKind.NEW_REQUESTS, 99, "新收99件").claim(ClaimKind.NEW_REQUESTS, 99, "新收99件")
                 .activeTotal(10, "主动公开10条，其中动态3条", "动态", 3)
                 .feeStatement(null).build();

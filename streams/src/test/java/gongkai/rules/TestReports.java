@@ -48,6 +48,7 @@ final class TestReports {
     private AgencySource agencySource = AgencySource.TITLE;
     private String title;
     private String feeStatement;
+    private String problems = "一是政府信息公开工作人员业务能力有待提高；二是主动公开内容不够全面。下一步将加强培训，完善公开目录。";
 
     private TestReports(int year, TemplateVersion template) {
         this.year = year;
@@ -137,6 +138,19 @@ final class TestReports {
     TestReports agencyFrom(AgencySource source, String printedTitle) {
         this.agencySource = source;
         this.title = printedTitle;
+        return this;
+    }
+
+    /** Section 五's text as the parser keeps it (null: not found). */
+    TestReports problems(String text) {
+        this.problems = text;
+        return this;
+    }
+
+    /** A 0 printed as a dash, slash or 无 (the parser reads it as 0). */
+    TestReports zeroNotation(String code, int column, String printed) {
+        cells.get(code)[column] = 0L;
+        raw.get(code)[column] = printed;
         return this;
     }
 
@@ -238,7 +252,7 @@ final class TestReports {
                 .setReportId(AGENCY + "|" + year + "|abababababab")
                 .setAgency(AGENCY).setAgencySource(agencySource).setYear(year).setTemplate(template).setTitle(title)
                 .setVersion(version).setSections(new ArrayList<>(sections)).setActiveDisclosure(copy(active))
-                .setRequestTable(rows).setReview(new ArrayList<>(review)).setFeeStatement(feeStatement)
+                .setRequestTable(rows).setReview(new ArrayList<>(review)).setFeeStatement(feeStatement).setProblemsStatement(problems)
                 .setClaims(new ArrayList<>(claims)).setWarnings(new ArrayList<>(warnings))
                 .build();
     }

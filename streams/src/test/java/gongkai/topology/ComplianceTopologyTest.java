@@ -21,7 +21,9 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import gongkai.avro.AlertReview;
 import gongkai.avro.AlertStatus;
+import gongkai.avro.ReviewAction;
 import gongkai.avro.ComplianceAlert;
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.RejectedSubmission;
@@ -270,5 +272,100 @@ class ComplianceTopologyTest {
         assertEquals(topics.submissions(), SourceHeaders.get(r.headers(), SourceHeaders.TOPIC).orElseThrow());
         assertEquals("0", SourceHeaders.get(r.headers(), SourceHeaders.OFFSET).orElseThrow());
         assertTrue(SourceHeaders.get(r.headers(), SourceHeaders.SUBMISSION_ID).isPresent());
+    }
+
+    @Test
+    void aFlawedVersionSentAgainAfterItsCorrectionNeverBecomesCurrentAgain() throws IOException {
+        submit(sample("chaoyang-jinzhan-2021.txt"), "2021.txt");
+        byte[] flawed = chaoyang2022(2, 5);
+        submit(flawed, "2022.txt");
+        submit(chaoyang2022(3, 6), "2022-corrected.txt");
+        assertTrue(keys(openAlerts(), "R-CONT-01", 2022).isEmpty(), "the correction resolved the carry-over break");
+        events.readValuesToList();
+        verdicts.readValuesToList();
+
+        submit(flawed, "2022.txt");
+        assertTrue(events.readValuesToList().isEmpty(), "the old file again raises nothing");
+        assertTrue(keys(openAlerts(), "R-CONT-01", 2022).isEmpty());
+        List<ReportVerdict> v = verdicts.readValuesToList();
+        assertEquals(1, v.size());
+        assertEquals(sha256(chaoyang2022(3, 6)), v.get(0).getReport().getSha256(), "the verdict is the corrected version's");
+    }
+
+    private TestInputTopic<String, AlertReview> reviews() {
+        return driver.createInputTopic(topics.reviews(), new StringSerializer(), serdes.reviews().serializer());
+    }
+
+    private void review(String alertKey, ReviewAction action, ComplianceAlert judged) {
+        clock = clock.plusSeconds(60);
+        AlertReview r = AlertReview.newBuilder().setReviewId(UUID.randomUUID().toString()).setAlertKey(alertKey).setAction(action)
+                .setComment("checked with the agency").setReviewer("王科长").setReviewedAt(clock)
+                .setExpected(judged == null ? null : judged.getExpected()).setActual(judged == null ? null : judged.getActual()).build();
+        reviews().pipeInput(CHAOYANG, r, clock);
+    }
+
+    private ComplianceAlert cont01Total() {
+        return openAlerts().values().stream().filter(a -> a.getRuleId().equals("R-CONT-01") && "总计".equals(a.getLocation().getColumn()))
+                .findFirst().orElse(null);
+    }
+
+    @Test
+    void aDismissalStaysWithTheAlertWhileTheFindingIsUnchanged() throws IOException {
+        submit(sample("chaoyang-jinzhan-2021.txt"), "2021.txt");
+        submit(chaoyang2022(2, 5), "2022.txt");
+        ComplianceAlert alert = cont01Total();
+        int errorsBefore = verdicts.readValuesToList().stream().filter(v -> v.getYear() == 2022).reduce((a, b) -> b).orElseThrow().getErrors();
+        events.readValuesToList();
+
+        review(alert.getAlertKey(), ReviewAction.DISMISS, alert);
+        ComplianceAlert dismissed = cont01Total();
+        assertEquals(ReviewAction.DISMISS, dismissed.getReview().getAction());
+        assertEquals("王科长", dismissed.getReview().getReviewer());
+        assertEquals(errorsBefore - 1, verdicts.readValuesToList().get(0).getErrors(), "a dismissed alert does not count against the report");
+        assertTrue(events.readValuesToList().isEmpty(), "a review is not a new finding");
+
+        // A new version with the same finding (only 结转下年度 changed): still dismissed.
+        submit(chaoyang2022(2, 6), "2022-v2.txt");
+        assertEquals(ReviewAction.DISMISS, cont01Total().getReview().getAction());
+        assertTrue(events.readValuesToList().stream().noneMatch(a -> a.getAlertKey().equals(alert.getAlertKey())));
+
+        // A version that changes the finding's values: raised again, unreviewed.
+        submit(chaoyang2022(1, 6), "2022-v3.txt");
+        ComplianceAlert again = cont01Total();
+        assertEquals("1", again.getActual());
+        assertEquals(null, again.getReview(), "the dismissal judged other values");
+        assertTrue(events.readValuesToList().stream().anyMatch(a -> a.getAlertKey().equals(alert.getAlertKey())
+                && a.getStatus() == AlertStatus.RAISED));
+    }
+
+    @Test
+    void aReplayIgnoresRosterEntriesAndReviewsMadeAfterItsEnd() throws IOException {
+        Instant until = clock.plusSeconds(600);
+        stop();
+        openTable.clear();
+        SchemaRegistryClient registry = SchemaRegistryClient.connect("mock://" + scope);
+        serdes = MonitorSerdes.using(registry, true);
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test-replay");
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        p.put(StreamsConfig.STATE_DIR_CONFIG, state.resolve("replay").toString());
+        driver = new TopologyTestDriver(ComplianceTopology.build(topics, serdes, new ReportParser(), new RuleCatalog(),
+                new gongkai.intake.SubmissionWindow(null, until), () -> until), p);
+        submissions = driver.createInputTopic(topics.submissions(), new StringSerializer(), serdes.submissions().serializer());
+        open = driver.createOutputTopic(topics.openAlerts(), new StringDeserializer(), serdes.alerts().deserializer());
+        submit(sample("chaoyang-jinzhan-2021.txt"), "2021.txt");
+        submit(chaoyang2022(2, 5), "2022.txt");
+        ComplianceAlert alert = cont01Total();
+
+        TestInputTopic<String, gongkai.avro.RosterEntry> roster = driver.createInputTopic(topics.roster(), new StringSerializer(),
+                serdes.roster().serializer());
+        Instant after = until.plusSeconds(3600);
+        roster.pipeInput("北京市朝阳区人民政府", gongkai.avro.RosterEntry.newBuilder().setAgency("北京市朝阳区人民政府").setFirstYear(2020)
+                .setAddedAt(after).build(), after);
+        clock = after;
+        review(alert.getAlertKey(), ReviewAction.DISMISS, alert);
+        Map<String, ComplianceAlert> standing = openAlerts();
+        assertTrue(standing.values().stream().noneMatch(a -> a.getRuleId().equals("R-MISS-01")), "put on the roster after the window");
+        assertEquals(null, cont01Total().getReview(), "dismissed after the window");
     }
 }
