@@ -33,7 +33,18 @@ final class PdfExtractor {
     /** Fewer printed characters than this per page on average: the pages are images. */
     private static final int MIN_CHARACTERS_PER_PAGE = 30;
 
+    /**
+     * The PDF read two ways from one load: by position (tables with their columns), and line by line as the text
+     * layer gives it (a row per line), which the table reader can read on its own when a layout defeats the positions.
+     */
+    record Read(ExtractedDocument byPosition, ExtractedDocument byLine) {
+    }
+
     static ExtractedDocument extract(byte[] content, String source) throws IOException, ReportRejectedException {
+        return read(content, source).byPosition();
+    }
+
+    static Read read(byte[] content, String source) throws IOException, ReportRejectedException {
         PdfFonts.install();
         PdfLayout.Flow flow;
         try (PDDocument pdf = Loader.loadPDF(new RandomAccessReadBuffer(content), "",
@@ -60,7 +71,16 @@ final class PdfExtractor {
             throw new ReportRejectedException(RejectionReason.UNREADABLE_DOCUMENT, source,
                     "PDF is password-protected; a published report must open without a password");
         }
-        return build(flow, source);
+        return new Read(build(flow, source), byLine(flow));
+    }
+
+    /** Every line a paragraph, in reading order, page furniture dropped. */
+    static ExtractedDocument byLine(PdfLayout.Flow flow) {
+        DocumentBuilder out = new DocumentBuilder(DocumentType.PDF);
+        for (PdfLine line : flow.lines()) {
+            out.paragraph(line.text());
+        }
+        return out.build();
     }
 
     /** Paragraphs outside sections 2-4, a table for each of them. */

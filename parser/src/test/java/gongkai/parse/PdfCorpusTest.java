@@ -89,6 +89,18 @@ class PdfCorpusTest {
         assertEquals(String.join("\n", expected(file)), String.join("\n", actual));
     }
 
+    @ParameterizedTest
+    @MethodSource("files")
+    void section2DashesAreZerosNotBadNumbers(String file) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(file.endsWith("-footers"), "only the -footers files write dashes");
+        var report = new ReportParser().parse(pdf(file), file + ".pdf");
+        var dashed = report.getActiveDisclosure().stream().flatMap(r -> r.getCells().stream())
+                .filter(c -> Cells.isZeroNotation(Cells.squash(c.getRaw()))).toList();
+        org.junit.jupiter.api.Assertions.assertFalse(dashed.isEmpty(), "the file writes zeros as dashes in section 2");
+        org.junit.jupiter.api.Assertions.assertTrue(dashed.stream().allMatch(c -> c.getValue() != null && c.getValue() == 0.0), dashed.toString());
+        assertEquals(List.of(), report.getWarnings().stream().filter(w -> w.getSection() == 2 && w.getCode().equals("BAD_NUMBER")).toList());
+    }
+
     /**
      * Section 2's small tables, their header cells broken over lines in the narrow layouts, read like the text. The
      * "-footers" files are left out: their section 2 writes "—" for zero, which the section-2 reader keeps as printed.
