@@ -241,6 +241,9 @@ final class Cells {
         if (v.isEmpty()) {
             return new Number(raw, null, Problem.BLANK);
         }
+        if (isZeroNotation(v)) {
+            return new Number(raw, 0.0, Problem.NONE, v);
+        }
         if (GROUPED.matcher(v).matches()) {
             v = v.replace(",", "");
         }

@@ -5,10 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 
 import gongkai.avro.DisclosureReport;
+import gongkai.avro.ParseWarning;
 import gongkai.avro.ReportSubmission;
 
 /**
@@ -119,20 +122,54 @@ public final class ReportParser {
         }
         ContentSniffer.Sniffed sniffed = ContentSniffer.sniff(bytes, source);
         ParseBudget.checkpoint("detecting the format");
-        ExtractedDocument doc = switch (sniffed.type()) {
-            case TEXT -> TextExtractor.extract(sniffed.text());
-            case HTML -> HtmlExtractor.extract(sniffed.text());
-            case DOCX -> DocxExtractor.extract(bytes);
-            case DOC -> DocExtractor.extract(bytes, source);
-            case PDF -> PdfExtractor.extract(bytes, source);
-        };
+        ExtractedDocument byLine = null;
+        ExtractedDocument doc;
+        if (sniffed.type() == DocumentType.PDF) {
+            PdfExtractor.Read read = PdfExtractor.read(bytes, source);
+            doc = read.byPosition();
+            byLine = read.byLine();
+        } else {
+            doc = switch (sniffed.type()) {
+                case TEXT -> TextExtractor.extract(sniffed.text());
+                case HTML -> HtmlExtractor.extract(sniffed.text());
+                case DOCX -> DocxExtractor.extract(bytes);
+                case DOC -> DocExtractor.extract(bytes, source);
+                case PDF -> throw new IllegalStateException("read above");
+            };
+        }
         if (doc.blocks().isEmpty()) {
             throw new ReportRejectedException(RejectionReason.EMPTY, source,
                     "no text could be extracted from the " + sniffed.type() + " document (" + bytes.length + " bytes)");
         }
         checkWork(doc, source);
         ParseBudget.checkpoint("extracting the " + sniffed.type() + " text");
-        return ReportInterpreter.interpret(doc, withSource(s, source), sha256(bytes));
+        return interpret(doc, byLine, withSource(s, source), sha256(bytes));
+    }
+
+    /**
+     * Interprets a document; for a PDF whose tables the position reader could not read, tries the text layer's lines
+     * (a row-per-line text) before rejecting. The first reason stands if both fail.
+     */
+    static DisclosureReport interpret(ExtractedDocument doc, ExtractedDocument byLine, ReportSubmission s, String sha)
+            throws ReportRejectedException {
+        try {
+            return ReportInterpreter.interpret(doc, s, sha);
+        } catch (ReportRejectedException byPosition) {
+            if (byLine == null || byPosition.reason() != RejectionReason.TABLE_UNREADABLE
+                    && byPosition.reason() != RejectionReason.TABLE_TRUNCATED) {
+                throw byPosition;
+            }
+            try {
+                DisclosureReport r = ReportInterpreter.interpret(byLine, s, sha);
+                List<ParseWarning> warnings = new ArrayList<>(r.getWarnings());
+                warnings.add(ParseWarning.newBuilder().setCode("PDF_READ_BY_LINE").setSection(3).setMessage(
+                        "the PDF's tables were read line by line from its text layer: by position, " + byPosition.detail()).build());
+                r.setWarnings(warnings);
+                return r;
+            } catch (ReportRejectedException byLineToo) {
+                throw byPosition;
+            }
+        }
     }
 
     /**

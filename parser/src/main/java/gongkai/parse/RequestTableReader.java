@@ -66,6 +66,8 @@ final class RequestTableReader {
         /** Text since the last recognised label or the last values: a label still being assembled, or a tail. */
         private final StringBuilder pending = new StringBuilder();
         private final StringBuilder pendingPrinted = new StringBuilder();
+        /** The printed words of {@code pending}: a row's label is the last of them that hold its words. */
+        private final List<String> pendingWords = new ArrayList<>();
         /** Values that followed text no row was recognised in: they go to the row that text turns out to begin. */
         private List<String> orphan;
         private String orphanText;
@@ -108,6 +110,8 @@ final class RequestTableReader {
             if (TableTokens.PROSE.equals(t.text())) {
                 pending.setLength(0);
                 pendingPrinted.setLength(0);
+                pendingWords.clear();
+            pendingWords.clear();
                 return;
             }
             String word = normalise(t.text());
@@ -120,6 +124,7 @@ final class RequestTableReader {
             }
             pending.append(word);
             pendingPrinted.append(pendingPrinted.length() == 0 ? "" : " ").append(Cells.trim(t.text()));
+            pendingWords.add(Cells.trim(t.text()));
             int match = match(word);
             if (match < 0) {
                 return;
@@ -127,7 +132,7 @@ final class RequestTableReader {
             close();
             pos = match;
             current = LINES.get(match);
-            currentLabel = pendingPrinted.toString();
+            currentLabel = labelOf(current);
             currentLine = t.line();
             if (orphan != null && !current.isGroupLabel()
                     && (orphanBesideGroup || pendingPrinted.toString().startsWith(orphanText))) {
@@ -142,6 +147,7 @@ final class RequestTableReader {
             }
             pending.setLength(0);
             pendingPrinted.setLength(0);
+            pendingWords.clear();
         }
 
         private void values(TableTokens.Token t) throws ReportRejectedException {
@@ -151,6 +157,8 @@ final class RequestTableReader {
                 // Before the first row: numbers in a header or an introductory sentence.
                 pending.setLength(0);
                 pendingPrinted.setLength(0);
+                pendingWords.clear();
+            pendingWords.clear();
                 return;
             }
             int have = values.stream().mapToInt(List::size).sum();
@@ -186,10 +194,27 @@ final class RequestTableReader {
             }
             pending.setLength(0);
             pendingPrinted.setLength(0);
+            pendingWords.clear();
             if (RequestTable.CARRY_FORWARD.equals(current.code()) && have + t.values().size() >= COLUMNS) {
                 close();
                 finished = true;
             }
+        }
+
+        /**
+         * The printed label of a recognised line: the shortest run of the last words that holds one of its words, so
+         * a header or a stray character before the label is not part of it.
+         */
+        private String labelOf(Line line) {
+            StringBuilder joined = new StringBuilder();
+            for (int i = pendingWords.size() - 1; i >= 0; i--) {
+                joined.insert(0, normalise(pendingWords.get(i)));
+                String text = joined.toString();
+                if (line.words().stream().anyMatch(text::contains) || i == 0) {
+                    return String.join(" ", pendingWords.subList(i, pendingWords.size()));
+                }
+            }
+            return pendingPrinted.toString();
         }
 
         /** The index of the line the text recognises, or -1: the furthest row ahead whose words it holds. */

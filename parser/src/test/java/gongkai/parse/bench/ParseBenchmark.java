@@ -24,8 +24,10 @@ import gongkai.parse.ReportParser;
 import gongkai.parse.ReportRejectedException;
 
 /**
- * Parse throughput over the five text samples, single-threaded, so the score is reports per second per core
- * (each invocation parses all five: multiply ops/s by 5). Not a test; run with
+ * Parse throughput, single-threaded, so the score is reports per second per core. {@code parseAllFive}: the five
+ * text samples (multiply ops/s by 5). {@code parseFivePdfs}: the same five reports printed to PDF by LibreOffice
+ * (src/test/resources/corpus/pdf, multiply by 5). {@code parseRealPdf}: the real six-page city report
+ * (src/test/resources/real/huaian-city-2024.pdf, one report per op). Not a test; run with
  * {@code mvn -B -o -pl parser test-compile exec:exec@bench}.
  */
 @State(Scope.Benchmark)
@@ -36,8 +38,14 @@ public class ParseBenchmark {
     private static final List<String> NAMES = List.of("fengtai-changxindian-2020", "chaoyang-jinzhan-2021", "miyun-mujiayu-2020",
             "anfeng-2020", "daxing-yinghai-2023");
 
+    /** One PDF of each sample, in different layouts (see PdfCorpusWriter). */
+    private static final List<String> PDFS = List.of("fengtai-changxindian-2020-plain", "chaoyang-jinzhan-2021-narrow-top",
+            "miyun-mujiayu-2020-narrow-bottom", "anfeng-2020-footers", "daxing-yinghai-2023-plain");
+
     private final ReportParser parser = new ReportParser();
     private byte[][] samples;
+    private byte[][] pdfs;
+    private byte[] realPdf;
 
     @Setup
     public void load() throws IOException {
@@ -47,6 +55,29 @@ public class ParseBenchmark {
                 samples[i] = in.readAllBytes();
             }
         }
+        pdfs = new byte[PDFS.size()][];
+        for (int i = 0; i < PDFS.size(); i++) {
+            pdfs[i] = resource("/corpus/pdf/" + PDFS.get(i) + ".pdf");
+        }
+        realPdf = resource("/real/huaian-city-2024.pdf");
+    }
+
+    private static byte[] resource(String path) throws IOException {
+        try (InputStream in = ParseBenchmark.class.getResourceAsStream(path)) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Benchmark
+    public void parseFivePdfs(Blackhole bh) throws ReportRejectedException {
+        for (int i = 0; i < pdfs.length; i++) {
+            bh.consume(parser.parse(pdfs[i], PDFS.get(i) + ".pdf"));
+        }
+    }
+
+    @Benchmark
+    public void parseRealPdf(Blackhole bh) throws ReportRejectedException {
+        bh.consume(parser.parse(realPdf, "huaian-city-2024.pdf"));
     }
 
     @Benchmark
