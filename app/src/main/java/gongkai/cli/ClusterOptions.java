@@ -31,7 +31,18 @@ public final class ClusterOptions {
     @Option(names = {"-s", "--set"}, description = "Any setting as key=value, e.g. --set rules.severity.R-CELL-01=INFO (repeatable).")
     Map<String, String> settings = new LinkedHashMap<>();
 
+    /**
+     * The merged configuration of a cluster and registry that answered: fails within
+     * {@code connect.timeout.ms} (exit 3) naming the address that did not.
+     */
     public MonitorConfig load() {
+        MonitorConfig config = loadUnchecked();
+        gongkai.config.Reachability.check(config);
+        return config;
+    }
+
+    /** The merged configuration, without checking that the cluster answers. */
+    public MonitorConfig loadUnchecked() {
         Map<String, String> env = new HashMap<>();
         // A running demo's addresses come first, so that everything else can override them.
         EmbeddedCluster.readEnv(dataDir).forEach(env::put);

@@ -21,7 +21,7 @@ final class RunCommand implements Callable<Integer> {
         StopSignal signal = new StopSignal();
         try (ComplianceApp app = ComplianceApp.start(config, Topics.live())) {
             System.out.println("running: application.id=" + config.applicationId() + " bootstrap=" + config.bootstrapServers()
-                    + " registry=" + config.schemaRegistryUrl() + " (Ctrl-C to stop)");
+                    + " registry=" + gongkai.config.Secrets.redact(config.schemaRegistryUrl()) + " (Ctrl-C to stop)");
             signal.await();
         } finally {
             signal.closed();
