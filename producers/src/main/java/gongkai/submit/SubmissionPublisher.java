@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
+import gongkai.acl.ClientPrincipal;
 import gongkai.avro.ReportSubmission;
 import gongkai.serde.AvroSerde;
 import gongkai.text.SafeText;
@@ -26,6 +27,7 @@ public final class SubmissionPublisher implements AutoCloseable {
 
     private final KafkaProducer<String, ReportSubmission> producer;
     private final String topic;
+    private final String principal;
 
     public SubmissionPublisher(Map<String, Object> clientConfig, String topic, AvroSerde<ReportSubmission> serde) {
         Map<String, Object> p = new HashMap<>(clientConfig);
@@ -34,9 +36,13 @@ public final class SubmissionPublisher implements AutoCloseable {
         p.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(25 * 1024 * 1024));
         this.producer = new KafkaProducer<>(p, new StringSerializer(), serde.serializer());
         this.topic = topic;
+        this.principal = ClientPrincipal.of(clientConfig);
     }
 
-    public Future<RecordMetadata> publish(ReportSubmission submission) {
+    /** Publishes the submission, stamped with the principal this client authenticates as (on a secured cluster). */
+    public Future<RecordMetadata> publish(ReportSubmission unstamped) {
+        ReportSubmission submission = principal == null || unstamped.getPrincipal() != null ? unstamped
+                : ReportSubmission.newBuilder(unstamped).setPrincipal(principal).build();
         ProducerRecord<String, ReportSubmission> record = new ProducerRecord<>(topic, submission.getSource(), submission);
         record.headers().add("gongkai.submitter", submission.getSubmitter().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return producer.send(record, (meta, e) -> {
