@@ -46,6 +46,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--timeout", description = "With --once: how long to wait for the outcomes (default: ${DEFAULT-VALUE}).", defaultValue = "PT2M")
     Duration timeout;
 
+    @Option(names = "--port", description = "Port of the web dashboard (0: any free port; not started with --once). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "8080")
+    int port;
+
     @Override
     public Integer call() throws Exception {
         StopSignal signal = new StopSignal();
@@ -67,8 +71,12 @@ final class DemoCommand implements Callable<Integer> {
                     exit = submitSamples(config, topics);
                 }
                 if (!once) {
-                    System.out.println("watching for submissions and alerts; Ctrl-C to stop");
-                    signal.await();
+                    try (gongkai.dashboard.Dashboard dashboard = gongkai.dashboard.Dashboard.start(config, topics,
+                            gongkai.dashboard.DashboardOptions.local(port))) {
+                        System.out.println("dashboard " + dashboard.url());
+                        System.out.println("watching for submissions and alerts; Ctrl-C to stop");
+                        signal.await();
+                    }
                 }
                 printer.close();
                 return exit;

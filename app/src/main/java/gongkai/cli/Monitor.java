@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         exitCodeList = {"0:ok", "1:findings: an ERROR alert, a rejected submission, nothing found (or another failure)", "2:usage error",
                 "3:the Kafka cluster or the schema registry could not be reached within connect.timeout.ms (default 15 s) or refused the credentials"},
         subcommands = {DemoCommand.class, RunCommand.class, CheckCommand.class, ParseCommand.class, SubmitCommand.class,
-                CrawlCommand.class, RosterCommand.class, BenchCommand.class, AlertsCommand.class, ReplayCommand.class, HistoryCommand.class,
+                CrawlCommand.class, RosterCommand.class, BenchCommand.class, AlertsCommand.class, ServeCommand.class, ReplayCommand.class, HistoryCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Monitor {
     public static void main(String[] args) {

@@ -33,7 +33,7 @@ final class RequestTableReader {
     private static final int WEAK_WINDOW = 2;
 
     /** A row as read: code, printed label, the seven printed cells; {@code tableLine} locates it. */
-    record Row(String code, String label, List<String> cells, int tableLine) {
+    record Row(String code, String label, List<String> cells, int tableLine, String inferred) {
     }
 
     /** The rows found by code, in the order read, and the last row read (for truncation messages). */
@@ -71,6 +71,8 @@ final class RequestTableReader {
         private String orphanText;
         private boolean orphanBesideGroup;
         private boolean fromOrphan;
+        private int orphanLine;
+        private String currentInferred;
         /** Rows whose label stood with no number after it: a blank row lost in a text layout, not a missing row. */
         private final Map<String, String> labelOnly = new LinkedHashMap<>();
         private TemplateVersion seen;
@@ -133,6 +135,9 @@ final class RequestTableReader {
                 // above the row: they are this row's unless it turns out to have numbers of its own.
                 values.add(orphan);
                 fromOrphan = true;
+                currentInferred = "the numbers on line " + orphanLine + " (" + String.join(" ", orphan) + ") stood before this row's"
+                        + " label (" + (orphanBesideGroup ? "beside its group label" : "on the first line of a label wrapped around them")
+                        + ") and were given to this row";
                 orphan = null;
             }
             pending.setLength(0);
@@ -155,11 +160,13 @@ final class RequestTableReader {
                     unread(orphanText, orphan);
                 }
                 orphan = t.values();
+                orphanLine = t.line();
                 orphanText = pendingPrinted.toString();
                 orphanBesideGroup = false;
                 return;
             }
             if (fromOrphan && !values.isEmpty() && pending.length() == 0) {
+                currentInferred = null;
                 // The row has numbers of its own right after its label: what stood before it was not its.
                 unread(orphanText, values.get(0));
                 values.clear();
@@ -253,6 +260,8 @@ final class RequestTableReader {
             List<List<String>> got = List.copyOf(values);
             values.clear();
             fromOrphan = false;
+            String inferred = currentInferred;
+            currentInferred = null;
             boolean wasPositional = positional;
             positional = false;
             current = null;
@@ -270,6 +279,7 @@ final class RequestTableReader {
                         unread(orphanText, orphan);
                     }
                     orphan = flat;
+                    orphanLine = currentLine;
                     orphanText = currentLabel;
                     orphanBesideGroup = true;
                 }
@@ -299,7 +309,7 @@ final class RequestTableReader {
                 warnings.add("DUPLICATE_ROW", 3, line.code(), null, "section 3: row " + label + " (" + line.code() + ") appears twice; the first was kept");
                 return;
             }
-            Row read = new Row(line.code(), label, List.copyOf(cells), currentLine);
+            Row read = new Row(line.code(), label, List.copyOf(cells), currentLine, inferred);
             rows.put(line.code(), read);
             last = read;
         }
@@ -397,6 +407,12 @@ final class RequestTableReader {
                 if (n.notation() != null) {
                     zeroSigns.computeIfAbsent(n.raw(), k -> new ArrayList<>()).add(code + "/" + RequestTable.COLUMNS.get(i));
                 }
+            }
+            if (row.inferred() != null) {
+                // Never silently certain: the cells stand, but the report says how they were placed.
+                kinds.replaceAll(k -> k == CellKind.NUMBER || k == CellKind.ZERO_NOTATION ? CellKind.INFERRED : k);
+                warnings.add("CELL_INFERRED", 3, code, null, "section 3, row " + row.label() + " (" + code + "), line "
+                        + row.tableLine() + ": " + row.inferred());
             }
             out.add(RequestRow.newBuilder().setCode(code).setLabel(row.label()).setCells(cells).setRaw(raw).setKinds(kinds).build());
         }

@@ -63,6 +63,19 @@ class TextLayoutsTest {
     }
 
     @org.junit.jupiter.api.Test
+    void numbersPlacedByInferenceAreMarkedSoAndSaidWhereTheyStood() throws Exception {
+        // In the wrapped layout "（五）不予处理" wraps around the numbers of 2.重复申请, which stand before that label.
+        String text = rowPerLine("fengtai-changxindian-2020", true);
+        DisclosureReport r = parser.parse(text.getBytes(StandardCharsets.UTF_8), "fengtai-wrapped.txt");
+        var row = gongkai.report.RequestTable.row(r, "NOT_PROCESSED_2").orElseThrow();
+        assertEquals(java.util.Collections.nCopies(7, gongkai.avro.CellKind.INFERRED), row.getKinds());
+        var note = r.getWarnings().stream().filter(w -> w.getCode().equals("CELL_INFERRED") && "NOT_PROCESSED_2".equals(w.getRow())).findFirst().orElseThrow();
+        assertTrue(note.getMessage().contains("line 74") && note.getMessage().contains("stood before this row's label"), note.getMessage());
+        var direct = gongkai.report.RequestTable.row(r, "NOT_PROCESSED_1").orElseThrow();
+        assertEquals(java.util.Collections.nCopies(7, gongkai.avro.CellKind.NUMBER), direct.getKinds());
+    }
+
+    @org.junit.jupiter.api.Test
     void aBlankCellWithoutPositionsIsUnreadableNamingTheRowNotGuessed() throws Exception {
         // daxing-yinghai-2023 leaves （六）3.其他 blank; printed a row per line, its place is lost.
         String text = rowPerLine("daxing-yinghai-2023", false);
