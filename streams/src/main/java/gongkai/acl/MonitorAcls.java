@@ -20,7 +20,7 @@ import org.apache.kafka.common.resource.ResourceType;
  *       what it submitted. It cannot write a derived topic, so it cannot forge or resolve an alert.</li>
  *   <li><b>topology</b> (the principal {@code ./monitor run} and {@code replay} use): reads the inputs,
  *       is the only writer of the derived topics, owns its internal topics, group and transactions.</li>
- *   <li><b>office</b> (the supervising office): writes reviews and the roster, reads the alerts.</li>
+ *   <li><b>office</b> (the supervising office, its dashboard): writes reviews and the roster, reads them and the alerts.</li>
  * </ul>
  * Any principal not given a role is denied everything (KRaft's {@code StandardAuthorizer} with
  * {@code allow.everyone.if.no.acl.found=false}, the default).
@@ -74,6 +74,10 @@ public final class MonitorAcls {
         describeAll(out, principal);
         allow(out, principal, ResourceType.TOPIC, topics.reviews(), PatternType.LITERAL, AclOperation.WRITE);
         allow(out, principal, ResourceType.TOPIC, topics.roster(), PatternType.LITERAL, AclOperation.WRITE);
+        // The dashboard shows the reviews and the roster beside the alerts.
+        for (String t : List.of(topics.reviews(), topics.roster())) {
+            allow(out, principal, ResourceType.TOPIC, t, PatternType.LITERAL, AclOperation.READ);
+        }
         for (String t : derived()) {
             allow(out, principal, ResourceType.TOPIC, t, PatternType.LITERAL, AclOperation.READ);
         }
