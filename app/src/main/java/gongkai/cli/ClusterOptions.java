@@ -36,13 +36,6 @@ public final class ClusterOptions {
      * {@code connect.timeout.ms} (exit 3) naming the address that did not.
      */
     public MonitorConfig load() {
-        MonitorConfig config = loadUnchecked();
-        gongkai.config.Reachability.check(config);
-        return config;
-    }
-
-    /** The merged configuration, without checking that the cluster answers. */
-    public MonitorConfig loadUnchecked() {
         Map<String, String> env = new HashMap<>();
         // A running demo's addresses come first, so that everything else can override them.
         EmbeddedCluster.readEnv(dataDir).forEach(env::put);
@@ -55,6 +48,8 @@ public final class ClusterOptions {
         if (schemaRegistryUrl != null) {
             flags.put(MonitorConfig.SCHEMA_REGISTRY_URL, schemaRegistryUrl);
         }
-        return MonitorConfig.load(configFile, env, flags);
+        MonitorConfig config = MonitorConfig.load(configFile, env, flags);
+        gongkai.config.Reachability.check(config);
+        return config;
     }
 }
