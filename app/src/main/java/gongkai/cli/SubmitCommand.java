@@ -46,7 +46,7 @@ final class SubmitCommand implements Callable<Integer> {
     @Option(names = "--submitter", description = "Who submits (crawler id or agency account). Default: ${DEFAULT-VALUE}.", defaultValue = "${sys:user.name}")
     String submitter;
 
-    @Option(names = "--agency-hint", description = "Agency name to use where a document does not name one.")
+    @Option(names = "--agency-hint", description = "The agency the documents belong to: used before the name their titles print (R-ID-01 when the title names none).")
     String agencyHint;
 
     @Option(names = "--published-at", description = "Publication date shown by the source (yyyy-MM-dd).")

@@ -2,11 +2,17 @@ package gongkai.parse;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-/** Detects the real document type from the bytes: a .docx is a zip holding word/document.xml, a PDF starts with %PDF. */
+/**
+ * Detects the real document type from the bytes: a .docx is a zip holding word/document.xml, a .doc an OLE2 compound
+ * document holding a WordDocument stream, a PDF starts with %PDF. Formats the monitor does not read (.xlsx, .xls, OFD,
+ * WPS, RTF, ...) are rejected as UNSUPPORTED_FORMAT naming the format, not as binary noise.
+ */
 final class ContentSniffer {
     private ContentSniffer() {
     }
@@ -17,18 +23,20 @@ final class ContentSniffer {
 
     static Sniffed sniff(byte[] content, String source) throws ReportRejectedException {
         if (startsWith(content, "PK\u0003\u0004")) {
-            if (zipHolds(content, "word/document.xml")) {
+            Set<String> entries = zipEntries(content);
+            if (entries.contains("word/document.xml")) {
                 return new Sniffed(DocumentType.DOCX, null);
             }
-            throw new ReportRejectedException(RejectionReason.BINARY, source,
-                    "a zip archive without word/document.xml (not a .docx report)");
+            throw new ReportRejectedException(RejectionReason.UNSUPPORTED_FORMAT, source, zipFormat(entries) + SUPPORTED);
         }
         if (indexOfWithin(content, "%PDF-", 1024) >= 0) {
             return new Sniffed(DocumentType.PDF, null);
         }
-        if (startsWith(content, "\u00D0\u00CF\u0011\u00E0")) {
-            throw new ReportRejectedException(RejectionReason.UNREADABLE_DOCUMENT, source,
-                    "a legacy Word .doc (OLE2) file; only .docx, PDF, HTML and text are read");
+        if (startsWith(content, "\u00D0\u00CF\u0011\u00E0\u00A1\u00B1\u001A\u00E1")) {
+            return new Sniffed(Ole2Formats.documentType(content, source), null);
+        }
+        if (startsWith(content, "{\\rtf")) {
+            throw new ReportRejectedException(RejectionReason.UNSUPPORTED_FORMAT, source, "an RTF document" + SUPPORTED);
         }
         String text = TextDecoder.decode(content);
         if (text == null) {
@@ -73,18 +81,39 @@ final class ContentSniffer {
         return -1;
     }
 
-    private static boolean zipHolds(byte[] content, String name) {
+    static final String SUPPORTED = "; the monitor reads text, HTML, .docx, .doc and PDF";
+
+    /** The names of a zip's entries (at most 10,000: a report never has more), as far as they can be read. */
+    private static Set<String> zipEntries(byte[] content) {
+        Set<String> names = new HashSet<>();
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
             ZipEntry e;
-            int entries = 0;
-            while ((e = zip.getNextEntry()) != null && entries++ < 10_000) {
-                if (name.equals(e.getName())) {
-                    return true;
-                }
+            while ((e = zip.getNextEntry()) != null && names.size() < 10_000) {
+                names.add(e.getName());
             }
-            return false;
         } catch (IOException | IllegalArgumentException e) {
-            return false;
+            // What was read so far still tells the format.
         }
+        return names;
+    }
+
+    /** Which zip-based format this is, by the entries each format must have. */
+    private static String zipFormat(Set<String> entries) {
+        if (entries.contains("xl/workbook.xml")) {
+            return "an Excel .xlsx workbook";
+        }
+        if (entries.contains("ppt/presentation.xml")) {
+            return "a PowerPoint .pptx presentation";
+        }
+        if (entries.contains("OFD.xml")) {
+            return "an OFD document (GB/T 33190)";
+        }
+        if (entries.contains("mimetype") && entries.contains("content.xml")) {
+            return "an OpenDocument file (.odt/.ods)";
+        }
+        if (entries.stream().anyMatch(n -> n.startsWith("wps/") || n.endsWith(".wps"))) {
+            return "a WPS Office document";
+        }
+        return "a zip archive without word/document.xml (not a .docx)";
     }
 }

@@ -64,6 +64,11 @@ final class DocumentBuilder {
         }
     }
 
+    /** The line the next block starts on. */
+    int line() {
+        return line;
+    }
+
     ExtractedDocument build() {
         return new ExtractedDocument(type, List.copyOf(blocks), text.toString());
     }

@@ -32,26 +32,10 @@ final class ReportInterpreter {
                             + "found " + sections.found().size() + " of the 6 section headings and no request table (三、收到和处理政府信息公开申请情况)");
         }
 
-        TitleReader.Title title = TitleReader.read(sections.preamble());
-        String agency = title.agency();
-        AgencySource agencySource = AgencySource.TITLE;
-        if (agency == null) {
-            agency = AgencyFinder.fromBody(doc.blocks());
-            agencySource = AgencySource.BODY;
-        }
-        if (agency == null && s.getAgencyHint() != null && !Cells.trim(s.getAgencyHint()).isEmpty()) {
-            agency = Cells.trim(s.getAgencyHint());
-            agencySource = AgencySource.METADATA;
-        }
-        if (agency == null) {
-            throw new ReportRejectedException(RejectionReason.NOT_A_REPORT, source,
-                    "no agency: the title" + (title.text().isEmpty() ? " (none found before the first section)" : " \"" + oneLine(title.text()) + "\"")
-                            + " names none, the body names none it calls 我镇/我乡/我街道…, and the submission has no agencyHint");
-        }
-        if (agencySource != AgencySource.TITLE) {
-            warnings.add("AGENCY_INFERRED", 0, null, null, "the title does not name the agency; " + agency + " was taken from the "
-                    + (agencySource == AgencySource.BODY ? "body text" : "submission metadata (agencyHint)"));
-        }
+        ReportHeader header = ReportHeader.read(doc, sections.preamble(), s, warnings);
+        TitleReader.Title title = new TitleReader.Title(header.title(), header.agency());
+        String agency = header.agency();
+        AgencySource agencySource = header.agencySource();
 
         Integer year = YearFinder.fromTitle(title.text());
         if (year == null) {
@@ -79,7 +63,7 @@ final class ReportInterpreter {
         List<Block> narrative = narrativeBlocks(sections);
         ReportVersion version = ReportVersion.newBuilder()
                 .setSha256(sha256).setReceivedAt(s.getReceivedAt()).setSubmissionId(s.getSubmissionId())
-                .setSource(source).setPublishedAt(s.getPublishedAt())
+                .setSource(source).setPublishedAt(header.publishedAt())
                 .setSubmitter(s.getSubmitter()).setPrincipal(s.getPrincipal()).build();
         return DisclosureReport.newBuilder()
                 .setReportId(agency + "|" + year + "|" + sha256.substring(0, 12))

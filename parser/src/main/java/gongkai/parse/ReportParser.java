@@ -12,7 +12,7 @@ import gongkai.avro.DisclosureReport;
 import gongkai.avro.ReportSubmission;
 
 /**
- * Parses one submitted document (text, HTML, .docx or PDF, detected from its bytes) into a {@link DisclosureReport}.
+ * Parses one submitted document (text, HTML, .docx, .doc or PDF, detected from its bytes) into a {@link DisclosureReport}.
  * Thread-safe. Throws nothing but {@link ReportRejectedException}: a parser fed by a stream of untrusted documents
  * must turn every failure into a dead letter with a reason, never into a crashed stream thread.
  */
@@ -85,6 +85,7 @@ public final class ReportParser {
             case TEXT -> TextExtractor.extract(sniffed.text());
             case HTML -> HtmlExtractor.extract(sniffed.text());
             case DOCX -> DocxExtractor.extract(bytes);
+            case DOC -> DocExtractor.extract(bytes, source);
             case PDF -> PdfExtractor.extract(bytes, source);
         };
         if (doc.blocks().isEmpty()) {

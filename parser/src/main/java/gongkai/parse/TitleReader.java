@@ -43,6 +43,41 @@ final class TitleReader {
         return new Title("", null);
     }
 
+    /** Separators of a page's {@code <title>}: "ArticleTitle_column_site", "ArticleTitle - site", "site|ArticleTitle". */
+    private static final Pattern PAGE_TITLE_PARTS = Pattern.compile("\\s*(?:_|——|--|\\s-\\s|[|｜])\\s*");
+    private static final int MAX_TITLE_CHARS = 80;
+
+    /**
+     * The report's title as a web page states it, or null: the {@code ArticleTitle} meta tag, else the first
+     * {@code <h1>}, else the part of {@code <title>} that is the article's. A candidate counts only if it reads as a
+     * report title (报告/年报 with a year or an agency) and is not the name of the page's column ("政府信息公开年报"),
+     * so navigation text is never taken for a title.
+     */
+    static Title fromPage(PageMeta meta) {
+        List<String> candidates = new ArrayList<>();
+        candidates.add(meta.articleTitle());
+        candidates.add(meta.h1());
+        if (meta.htmlTitle() != null) {
+            candidates.addAll(List.of(PAGE_TITLE_PARTS.split(meta.htmlTitle())));
+        }
+        for (String c : candidates) {
+            String line = c == null ? "" : Cells.trim(c.replace('\n', ' '));
+            if (isReportTitle(line, meta.columnName())) {
+                return new Title(line, agencyIn(line));
+            }
+        }
+        return new Title("", null);
+    }
+
+    static boolean isReportTitle(String line, String columnName) {
+        String squashed = Cells.squash(line);
+        if (squashed.isEmpty() || squashed.length() > MAX_TITLE_CHARS || !REPORT.matcher(squashed).find()
+                || columnName != null && squashed.equals(Cells.squash(columnName))) {
+            return false;
+        }
+        return YearFinder.fromTitle(line) != null || agencyIn(line) != null;
+    }
+
     /** The agency named in a title, or null if the title names none ("2020年政府信息公开工作年度报告"). */
     static String agencyIn(String title) {
         String s = Cells.squash(title);

@@ -104,9 +104,12 @@ class GoldenSamplesTest {
     }
 
     @Test
-    void agencyHintIsUsedOnlyWhenTheDocumentNamesNone() throws Exception {
-        var s = SubmissionFactory.of(Samples.bytes("fengtai-changxindian-2020"), "x.txt", "某某机关");
-        assertEquals("北京市丰台区长辛店镇人民政府", parser.parse(s).getAgency());
+    void agencyHintComesBeforeTheTitleAndBeforeTheBody() throws Exception {
+        var named = SubmissionFactory.of(Samples.bytes("fengtai-changxindian-2020"), "x.txt", "长辛店镇人民政府");
+        assertEquals("长辛店镇人民政府", parser.parse(named).getAgency(), "the crawler's seed list names the agency as it tracks it");
+        assertEquals("TITLE", parser.parse(named).getAgencySource().name(), "the title names it too, with its prefixes");
+        var unnamed = SubmissionFactory.of(Samples.bytes("anfeng-2020"), "x.txt", "东台市安丰镇人民政府");
+        assertEquals("东台市安丰镇人民政府", parser.parse(unnamed).getAgency(), "rather than the body's 安丰镇");
     }
 
     static NarrativeClaim claim(DisclosureReport r, ClaimKind kind) {

@@ -207,8 +207,14 @@ final class GovDocuments {
     }
 
     static byte[] html(String name, Charset charset) {
-        StringBuilder b = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"" + charset.name() + "\"><title>")
-                .append(esc(name)).append("</title><style>td{border:1px solid}</style></head>\n<body><div class=\"article\">\n");
+        return ("<!DOCTYPE html>\n<html><head><meta charset=\"" + charset.name() + "\"><title>" + esc(name)
+                + "</title><style>td{border:1px solid}</style></head>\n<body><div class=\"article\">\n"
+                + articleBody(name) + "</div></body></html>\n").getBytes(charset);
+    }
+
+    /** The report as the body of a page's article: paragraphs, and tables with their spans, cells in p and span. */
+    static String articleBody(String name) {
+        StringBuilder b = new StringBuilder();
         for (Object element : model(name)) {
             if (element instanceof String p) {
                 b.append("<p style=\"text-indent:2em\">").append(esc(p.strip())).append("</p>\n");
@@ -231,8 +237,7 @@ final class GovDocuments {
                 b.append("</tbody></table>\n");
             }
         }
-        b.append("</div></body></html>\n");
-        return b.toString().getBytes(charset);
+        return b.toString();
     }
 
     static byte[] docx(String name) {

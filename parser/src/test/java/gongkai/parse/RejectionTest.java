@@ -49,15 +49,15 @@ class RejectionTest {
     }
 
     @Test
-    void zipThatIsNotADocxIsBinary() throws Exception {
+    void zipThatIsNotADocxIsAnUnsupportedFormat() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.putNextEntry(new ZipEntry("xl/workbook.xml"));
             zip.write(utf8("<workbook/>"));
         }
         ReportRejectedException e = reject(out.toByteArray(), "book.xlsx");
-        assertEquals(RejectionReason.BINARY, e.reason());
-        assertTrue(e.detail().contains("word/document.xml"));
+        assertEquals(RejectionReason.UNSUPPORTED_FORMAT, e.reason());
+        assertTrue(e.detail().contains(".xlsx"), e.detail());
     }
 
     @Test

@@ -116,9 +116,17 @@ public final class Replay {
         return done;
     }
 
-    /** The second step has read everything the first step wrote to the replay's parsed-reports topic. */
+    /**
+     * The later steps have read everything the earlier ones wrote: the identify step the reports read, then the
+     * compliance step the parsed reports. In this order: under exactly-once the identify step's outputs are committed
+     * with its offsets, so once it has drained, the parsed topic's end already counts them.
+     */
     private static boolean parsedDrained(Admin admin, String groupId, Topics topics) {
-        Map<TopicPartition, Long> end = endOffsets(admin, topics.parsed());
+        return drained(admin, groupId, topics.read()) && drained(admin, groupId, topics.parsed());
+    }
+
+    private static boolean drained(Admin admin, String groupId, String topic) {
+        Map<TopicPartition, Long> end = endOffsets(admin, topic);
         Map<TopicPartition, OffsetAndMetadata> offsets = groupOffsets(admin, groupId);
         return end.entrySet().stream().allMatch(e -> e.getValue() == 0
                 || (offsets.get(e.getKey()) != null && offsets.get(e.getKey()).offset() >= e.getValue()));

@@ -159,7 +159,14 @@ class EndToEndIT {
 
     static <V> List<ConsumerRecord<String, V>> readAll(String topic, org.apache.kafka.common.serialization.Deserializer<V> values,
                                                        java.util.function.Predicate<List<ConsumerRecord<String, V>>> until) {
-        Map<String, Object> p = clients();
+        return readAll(clients(), topic, values, until);
+    }
+
+    /** Everything on {@code topic} (read_committed), polling until {@code until} holds or 60 s pass. */
+    static <V> List<ConsumerRecord<String, V>> readAll(Map<String, Object> clients, String topic,
+                                                       org.apache.kafka.common.serialization.Deserializer<V> values,
+                                                       java.util.function.Predicate<List<ConsumerRecord<String, V>>> until) {
+        Map<String, Object> p = new HashMap<>(clients);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

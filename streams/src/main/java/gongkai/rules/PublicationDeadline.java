@@ -34,15 +34,21 @@ public record PublicationDeadline(MonthDay township, MonthDay department, MonthD
         }
     }
 
-    /** The level an agency name says: 乡/镇/街道 are townships, other 人民政府 are governments, the rest departments. */
+    /**
+     * The level an agency name says: 乡/镇/街道 are townships; other 人民政府, and a region named alone (a zone's
+     * report titled "平潭综合实验区…", a district's "北京市朝阳区…") or its 管委会, are governments; the rest departments.
+     */
     public static Level levelOf(String agency) {
         String a = agency.strip().toLowerCase(Locale.ROOT);
         if (a.endsWith("街道办事处") || a.endsWith("街道") || a.endsWith("乡人民政府") || a.endsWith("镇人民政府")
                 || a.endsWith("乡") || a.endsWith("镇")) {
             return Level.TOWNSHIP;
         }
-        return a.endsWith("人民政府") ? Level.GOVERNMENT : Level.DEPARTMENT;
+        return a.endsWith("人民政府") || REGION_ALONE.matcher(a).matches() ? Level.GOVERNMENT : Level.DEPARTMENT;
     }
+
+    private static final java.util.regex.Pattern REGION_ALONE = java.util.regex.Pattern.compile(
+            "\\p{IsHan}{2,}(省|自治区|市|自治州|地区|盟|县|区|旗)(管理委员会|管委会)?");
 
     public LocalDate deadlineFor(String agency, int reportYear) {
         MonthDay md = switch (levelOf(agency)) {

@@ -40,6 +40,24 @@ public record Topics(String submissions, String parsed, String rejected, String 
     }
 
     /**
+     * Reports as the parser read them, before {@link gongkai.identity.AgencyIdentityProcessor} files them under their
+     * agency: keyed by the agency as written, partitioned by its identity stem (every way of writing one agency's
+     * name meets in one task). An output of the topology, so a replay has its own.
+     */
+    public String read() {
+        return outputPrefix() + "reports.read";
+    }
+
+    /** A copy of the roster the topology writes and every instance reads whole (agency aliases); compacted. */
+    public String rosterNames() {
+        return outputPrefix() + "roster.names";
+    }
+
+    private String outputPrefix() {
+        return parsed.endsWith("reports.parsed") ? parsed.substring(0, parsed.length() - "reports.parsed".length()) : parsed + ".";
+    }
+
+    /**
      * Review events of the supervising office (acknowledge, dismiss, reopen), keyed by alert key: an input
      * like the roster, so a replay reads the live one (cut at its moment).
      */
@@ -48,7 +66,7 @@ public record Topics(String submissions, String parsed, String rejected, String 
     }
 
     public List<String> all() {
-        return List.of(submissions, roster(), reviews(), parsed, rejected, alertEvents, openAlerts, verdicts);
+        return List.of(submissions, roster(), reviews(), read(), parsed, rejected, alertEvents, openAlerts, verdicts, rosterNames());
     }
 
     /**
@@ -62,11 +80,13 @@ public record Topics(String submissions, String parsed, String rejected, String 
         topics.add(new NewTopic(submissions, partitions, replicationFactor).configs(keepForever));
         topics.add(new NewTopic(roster(), partitions, replicationFactor).configs(compacted));
         topics.add(new NewTopic(reviews(), partitions, replicationFactor).configs(keepForever));
+        topics.add(new NewTopic(read(), partitions, replicationFactor).configs(keepForever));
         topics.add(new NewTopic(parsed, partitions, replicationFactor).configs(keepForever));
         topics.add(new NewTopic(rejected, partitions, replicationFactor).configs(keepForever));
         topics.add(new NewTopic(alertEvents, partitions, replicationFactor).configs(keepForever));
         topics.add(new NewTopic(openAlerts, partitions, replicationFactor).configs(compacted));
         topics.add(new NewTopic(verdicts, partitions, replicationFactor).configs(compacted));
+        topics.add(new NewTopic(rosterNames(), 1, replicationFactor).configs(compacted));
         return topics;
     }
 

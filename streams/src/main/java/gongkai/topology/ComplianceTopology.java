@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.function.Supplier;
 
 import gongkai.continuity.ComplianceProcessor;
+import gongkai.identity.AgencyIdentityProcessor;
+import gongkai.identity.RosterNamesUpdater;
+import gongkai.identity.StemPartitioner;
 import gongkai.intake.ParseSubmissionProcessor;
 import gongkai.intake.SubmissionWindow;
 import gongkai.parse.ReportParser;
@@ -16,18 +19,19 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The monitor's topology, in two steps joined by the parsed-reports topic:
+ * The monitor's topology, in three steps joined by topics:
  *
  * <pre>
- * submissions ──parse──▶ parsed reports (key = agency) ──compliance──▶ alert events
- * roster (key = agency) ──────────────────────────────────────┤
- *                 └────▶ rejected (dead letter)             │    ├──▶ open alerts (compacted)
- *                                                           │    └──▶ verdicts (compacted)
- *                                             stores: reports by agency|year, open alerts by key
+ * submissions ──parse──▶ reports read (partitioned by name stem) ──identify──▶ parsed reports (key = agency) ──compliance──▶ alert events
+ *        └──▶ rejected (dead letter)          roster names (global) ──┘          roster (key = agency) ──┤    ├──▶ open alerts
+ *                                                 store: names seen by stem       └──▶ roster names    │    └──▶ verdicts
+ *                                                                           stores: reports by agency|year, open alerts by key
  * </pre>
  *
- * The parsed-reports topic is the repartition point: keyed by agency, it brings every year of an
- * agency to one task, which the continuity checks need.
+ * The identify step files each report under its agency however the title wrote the name ("朝阳区…" one year,
+ * "北京市朝阳区…" the next; {@link gongkai.identity.AgencyIdentity}). The parsed-reports topic is then the
+ * repartition point: keyed by agency, it brings every year of an agency to one task, which the continuity
+ * checks need.
  */
 public final class ComplianceTopology {
     private ComplianceTopology() {
@@ -52,12 +56,25 @@ public final class ComplianceTopology {
 
         t.addSource("submissions", new StringDeserializer(), serdes.submissions().deserializer(), topics.submissions());
         t.addProcessor("parse", () -> new ParseSubmissionProcessor(parser, window), "submissions");
-        t.addSink(ParseSubmissionProcessor.PARSED, topics.parsed(), keys, serdes.reports().serializer(), "parse");
+        t.addSink(ParseSubmissionProcessor.PARSED, topics.read(), keys, serdes.reports().serializer(), new StemPartitioner(), "parse");
         t.addSink(ParseSubmissionProcessor.REJECTED, topics.rejected(), keys, serdes.rejected().serializer(), "parse");
+
+        // Every way of writing one agency's name meets here (partitioned by stem) and leaves under one name.
+        t.addSource("read-reports", new StringDeserializer(), serdes.reports().deserializer(), topics.read());
+        t.addProcessor("identify", AgencyIdentityProcessor::new, "read-reports");
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AgencyIdentityProcessor.NAMES_STORE),
+                Serdes.String(), Serdes.String()), "identify");
+        t.addSink("identified-sink", topics.parsed(), keys, serdes.reports().serializer(), "identify");
+        t.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AgencyIdentityProcessor.ROSTER_NAMES_STORE),
+                        Serdes.String(), serdes.roster()).withLoggingDisabled(),
+                "roster-names", new StringDeserializer(), serdes.roster().deserializer(), topics.rosterNames(),
+                "roster-names-update", RosterNamesUpdater::new);
 
         t.addSource("parsed-reports", new StringDeserializer(), serdes.reports().deserializer(), topics.parsed());
         t.addSource("roster", new StringDeserializer(), serdes.roster().deserializer(), topics.roster());
         t.addProcessor("compliance", () -> new ComplianceProcessor(rules, clock), "parsed-reports", "roster");
+        // The roster topic feeds the compliance step partition by partition; its copy feeds every identity task whole.
+        t.addSink("roster-names-sink", topics.rosterNames(), keys, serdes.roster().serializer(), "roster");
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ComplianceProcessor.ROSTER_STORE),
                 Serdes.String(), serdes.roster()), "compliance");
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ComplianceProcessor.REPORTS_STORE),

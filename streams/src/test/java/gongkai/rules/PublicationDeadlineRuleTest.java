@@ -26,6 +26,8 @@ class PublicationDeadlineRuleTest {
         assertEquals(PublicationDeadline.Level.TOWNSHIP, PublicationDeadline.levelOf("北京市西城区西长安街街道办事处"));
         assertEquals(PublicationDeadline.Level.GOVERNMENT, PublicationDeadline.levelOf("北京市朝阳区人民政府"));
         assertEquals(PublicationDeadline.Level.DEPARTMENT, PublicationDeadline.levelOf("北京市朝阳区教育委员会"));
+        assertEquals(PublicationDeadline.Level.GOVERNMENT, PublicationDeadline.levelOf("平潭综合实验区"), "a zone named alone is its government");
+        assertEquals(PublicationDeadline.Level.GOVERNMENT, PublicationDeadline.levelOf("某某经济开发区管委会"));
     }
 
     @Test
