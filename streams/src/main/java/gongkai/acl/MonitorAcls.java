@@ -85,9 +85,10 @@ public final class MonitorAcls {
         return out;
     }
 
-    /** The topics only the topology writes. */
+    /** The topics only the topology writes: every monitor topic but its inputs. */
     public List<String> derived() {
-        return List.of(topics.parsed(), topics.rejected(), topics.alertEvents(), topics.openAlerts(), topics.verdicts());
+        List<String> inputs = List.of(topics.submissions(), topics.roster(), topics.reviews());
+        return topics.all().stream().filter(t -> !inputs.contains(t)).toList();
     }
 
     /** Describing every monitor topic lets a command see that they exist (and not try to create them). */
