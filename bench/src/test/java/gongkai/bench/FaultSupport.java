@@ -2,8 +2,11 @@ package gongkai.bench;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +95,23 @@ final class FaultSupport {
 
     private static String first(java.util.Set<String> s) {
         return s.isEmpty() ? "none" : List.copyOf(s).subList(0, Math.min(3, s.size())).toString();
+    }
+
+    /**
+     * Starts {@link StreamsMain} in a JVM of its own (a process that can be SIGKILLed), on the topics of
+     * {@link #topics(String)} with this prefix, with any further {@code key=value} settings; its output goes to
+     * {@code target/<logName>.log}.
+     */
+    static Process streamsChild(String bootstrap, String registry, Path state, String appId, String prefix, String logName,
+                                String... settings) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        File log = Path.of("target", logName + ".log").toFile();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=gongkai.avro",
+                "-Dfile.encoding=UTF-8", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-cp", System.getProperty("java.class.path"), StreamsMain.class.getName(),
+                bootstrap, registry, state.toString(), appId, topics(prefix).submissions(), prefix, Integer.toString(PARTITIONS)));
+        command.addAll(List.of(settings));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
     }
 
     static MonitorSerdes serdes(String registry) {

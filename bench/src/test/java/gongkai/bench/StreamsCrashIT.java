@@ -2,11 +2,9 @@ package gongkai.bench;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import gongkai.local.LocalKafka;
@@ -71,12 +69,6 @@ class StreamsCrashIT {
     }
 
     private Process child(String bootstrap, String registry, Path state, Topics topics, String name) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        File log = Path.of("target", "streams-crash-" + name + ".log").toFile();
-        return new ProcessBuilder(List.of(java, "-Xmx256m", "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=gongkai.avro",
-                "-Dfile.encoding=UTF-8", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                "-cp", System.getProperty("java.class.path"), StreamsMain.class.getName(),
-                bootstrap, registry, state.toString(), "bench-crash", topics.submissions(), "crash.", Integer.toString(FaultSupport.PARTITIONS)))
-                .redirectErrorStream(true).redirectOutput(log).start();
+        return FaultSupport.streamsChild(bootstrap, registry, state, "bench-crash", "crash.", "streams-crash-" + name);
     }
 }

@@ -55,12 +55,15 @@ public final class MonitorConfig {
         d.put(APPLICATION_ID, "gongkai-monitor");
         d.put(AUTO_REGISTER, "true");
         d.put(TOPIC_PARTITIONS, "6");
-        d.put(TOPIC_REPLICATION, "1");
+        d.put(TOPIC_REPLICATION, "-1"); // from the cluster: 3 with min.insync.replicas=2 on three or more brokers, else 1
         d.put(DATA_DIR, "data");
         d.put(MAX_DOCUMENT_BYTES, Integer.toString(20 * 1024 * 1024));
         d.put(CONNECT_TIMEOUT, "15000");
         d.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         d.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
+        // Scale-out: a standby costs nothing on a lone instance (it is never placed beside its active task) and lets a
+        // surviving instance take over a dead one's tasks from a warm copy instead of replaying the whole changelog.
+        d.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "1");
         // Opt in now to what Kafka 5.0 makes the default, rather than log a warning at every start.
         d.put("processing.exception.handler.global.enabled", "true");
         return d;

@@ -131,12 +131,16 @@ public record Topics(String submissions, String parsed, String rejected, String 
         }
     }
 
-    /** Creates whichever topics do not exist yet and waits until they can be written; returns the names it created. */
+    /**
+     * Creates whichever topics do not exist yet and waits until they can be written; returns the names it created.
+     * A {@code replicationFactor} of {@link Replication#FROM_CLUSTER} lets the cluster's size decide ({@link Replication}).
+     */
     public List<String> create(Admin admin, int partitions, short replicationFactor) {
         try {
             Set<String> existing = admin.listTopics().names().get();
+            Replication replication = Replication.of(admin, replicationFactor);
             List<NewTopic> missing = definitions(partitions, replicationFactor).stream()
-                    .filter(t -> !existing.contains(t.name())).toList();
+                    .filter(t -> !existing.contains(t.name())).map(replication::applyTo).toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get();
                 awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());

@@ -9,6 +9,7 @@ import gongkai.intake.SubmissionWindow;
 import gongkai.parse.ReportParser;
 import gongkai.rules.PublicationDeadline;
 import gongkai.rules.RuleCatalog;
+import gongkai.topics.Replication;
 import gongkai.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
@@ -35,6 +36,8 @@ public final class ComplianceApp implements AutoCloseable {
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
         p.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, Short.toString(config.replicationFactor()));
+        // Changelogs and repartition topics get the same min ISR as the monitor's own topics.
+        Replication.forFactor(config.replicationFactor()).configs().forEach((k, v) -> p.putIfAbsent(StreamsConfig.topicPrefix(k), v));
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, PoisonSubmissionHandler.class.getName());
         p.put(PoisonSubmissionHandler.REJECTED_TOPIC_CONFIG, topics.rejected());
         p.put(PoisonSubmissionHandler.REGISTRY_URL_CONFIG, config.schemaRegistryUrl());
@@ -58,7 +61,9 @@ public final class ComplianceApp implements AutoCloseable {
 
     /** Creates missing topics, then starts the streams application over the given span of the submission log. */
     public static ComplianceApp start(MonitorConfig config, Topics topics, SubmissionWindow window) {
-        createTopics(config, topics);
+        // Kafka Streams' internal topics get the replication the monitor's own topics got.
+        Replication replication = createTopics(config, topics);
+        config = config.with(MonitorConfig.TOPIC_REPLICATION, Short.toString(replication.factor()));
         Topology topology = topology(config, topics, window);
         KafkaStreams streams = new KafkaStreams(topology, streamsProperties(config, topics));
         streams.setUncaughtExceptionHandler(e -> {
@@ -72,13 +77,24 @@ public final class ComplianceApp implements AutoCloseable {
         return new ComplianceApp(streams, topics);
     }
 
-    /** Creates whichever of the topics do not exist yet, with the configured partitions and replication. */
-    public static void createTopics(MonitorConfig config, Topics topics) {
+    /**
+     * Creates whichever of the topics do not exist yet, with the configured partitions and replication; returns the
+     * replication they were given (decided from the cluster's size unless configured).
+     */
+    public static Replication createTopics(MonitorConfig config, Topics topics) {
         try (Admin admin = Admin.create(config.clientProperties())) {
             var created = topics.create(admin, config.partitions(), config.replicationFactor());
+            Replication replication = Replication.of(admin, config.replicationFactor());
             if (!created.isEmpty()) {
-                log.info("created topics {}", created);
+                log.info("created topics {} with replication factor {}, min.insync.replicas {}", created, replication.factor(),
+                        replication.minInsync());
             }
+            return replication;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking the cluster for its size", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("cannot ask the cluster for its size: " + e.getCause().getMessage(), e.getCause());
         }
     }
 
