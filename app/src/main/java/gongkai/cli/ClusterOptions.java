@@ -31,6 +31,10 @@ public final class ClusterOptions {
     @Option(names = {"-s", "--set"}, description = "Any setting as key=value, e.g. --set rules.severity.R-CELL-01=INFO (repeatable).")
     Map<String, String> settings = new LinkedHashMap<>();
 
+    /**
+     * The merged configuration of a cluster and registry that answered: fails within
+     * {@code connect.timeout.ms} (exit 3) naming the address that did not.
+     */
     public MonitorConfig load() {
         Map<String, String> env = new HashMap<>();
         // A running demo's addresses come first, so that everything else can override them.
@@ -44,6 +48,8 @@ public final class ClusterOptions {
         if (schemaRegistryUrl != null) {
             flags.put(MonitorConfig.SCHEMA_REGISTRY_URL, schemaRegistryUrl);
         }
-        return MonitorConfig.load(configFile, env, flags);
+        MonitorConfig config = MonitorConfig.load(configFile, env, flags);
+        gongkai.config.Reachability.check(config);
+        return config;
     }
 }

@@ -61,8 +61,9 @@ final class HistoryCommand implements Callable<Integer> {
             System.out.println(SafeText.forLog(y.agency()) + " " + y.year());
             for (AgencyHistory.Version v : y.versions()) {
                 var ver = v.report().getVersion();
-                System.out.printf("  %s  %s  sha256 %s  %s%s%n", TIME.format(ver.getReceivedAt()), SafeText.forLog(ver.getSource()),
-                        ver.getSha256().substring(0, 12), v.report().getTemplate(), v.duplicate() ? "  (content received before: not made current again, no change)" : "");
+                System.out.printf("  %s  %s  sha256 %s  %s%s%s%n", TIME.format(ver.getReceivedAt()), SafeText.forLog(ver.getSource()),
+                        ver.getSha256().substring(0, 12), v.report().getTemplate(), submittedBy(ver),
+                        v.duplicate() ? "  (content received before: not made current again, no change)" : "");
                 for (ComplianceAlert a : v.raised()) {
                     System.out.println("      raised   " + a.getSeverity() + " " + a.getRuleId() + " [" + SafeText.forLog(AlertFormatter.location(a.getLocation()))
                             + "] expected " + SafeText.forLog(a.getExpected()) + ", actual " + SafeText.forLog(a.getActual()));
@@ -84,6 +85,12 @@ final class HistoryCommand implements Callable<Integer> {
         return reviews.stream().filter(r -> r.getAlertKey().startsWith(prefix)).toList();
     }
 
+    /** "  by crawler-bj as User:crawler": who submitted the version, and the Kafka principal it wrote as on a secured cluster. */
+    private static String submittedBy(gongkai.avro.ReportVersion ver) {
+        return (ver.getSubmitter() == null ? "" : "  by " + SafeText.forLog(ver.getSubmitter()))
+                + (ver.getPrincipal() == null ? "" : " as " + SafeText.forLog(ver.getPrincipal()));
+    }
+
     private static Map<String, Object> json(AgencyHistory.Year y, List<AlertReview> reviews) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("agency", y.agency());
@@ -93,6 +100,8 @@ final class HistoryCommand implements Callable<Integer> {
             vm.put("receivedAt", v.report().getVersion().getReceivedAt().toString());
             vm.put("source", v.report().getVersion().getSource());
             vm.put("sha256", v.report().getVersion().getSha256());
+            vm.put("submitter", v.report().getVersion().getSubmitter());
+            vm.put("principal", v.report().getVersion().getPrincipal());
             vm.put("reportId", v.report().getReportId());
             vm.put("duplicate", v.duplicate());
             vm.put("raised", v.raised().stream().map(AlertFormatter::fields).toList());

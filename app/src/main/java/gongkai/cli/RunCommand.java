@@ -23,7 +23,7 @@ final class RunCommand implements Callable<Integer> {
         try (ComplianceApp app = ComplianceApp.start(config, Topics.live());
              PrometheusEndpoint metrics = PrometheusEndpoint.start(config, app.streams(), false)) {
             System.out.println("running: application.id=" + config.applicationId() + " bootstrap=" + config.bootstrapServers()
-                    + " registry=" + config.schemaRegistryUrl() + " (Ctrl-C to stop)");
+                    + " registry=" + gongkai.config.Secrets.redact(config.schemaRegistryUrl()) + " (Ctrl-C to stop)");
             System.out.println("metrics: " + (metrics == null ? "off (metrics.port=-1)" : metrics.url()));
             signal.await();
         } finally {

@@ -41,8 +41,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        MonitorConfig config = cluster.load();
+        // Options first: an unsafe --bind is refused before the cluster is even contacted.
         DashboardOptions options = new DashboardOptions(bind, port, access());
+        MonitorConfig config = cluster.load();
         StopSignal signal = new StopSignal();
         try (Dashboard dashboard = Dashboard.start(config, Topics.live(), options)) {
             System.out.println("dashboard " + dashboard.url() + "  (Ctrl-C to stop)");

@@ -31,26 +31,30 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String baseUrl;
+    private final String authorization;
     private final HttpClient http;
     private final Duration timeout;
     private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
     private final Map<String, Map<Schema, Integer>> idsBySubject = new ConcurrentHashMap<>();
 
     public RestSchemaRegistryClient(String baseUrl) {
-        this(baseUrl, Duration.ofSeconds(10));
+        this(RegistrySettings.open(baseUrl, RegistrySettings.DEFAULT_TIMEOUT));
     }
 
     public RestSchemaRegistryClient(String baseUrl, Duration timeout) {
-        if (baseUrl == null || baseUrl.isBlank()) {
-            throw new IllegalArgumentException("schema registry URL is not set (schema.registry.url / SCHEMA_REGISTRY_URL)");
+        this(RegistrySettings.open(baseUrl, timeout));
+    }
+
+    /** A client with credentials and TLS settings (basic auth, bearer token, truststore) as Confluent's client takes them. */
+    public RestSchemaRegistryClient(RegistrySettings settings) {
+        this.baseUrl = settings.url();
+        this.authorization = settings.authorization();
+        this.timeout = settings.timeout();
+        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(timeout);
+        if (settings.tls() != null) {
+            b.sslContext(settings.tls());
         }
-        URI parsed = URI.create(baseUrl.trim());
-        if (parsed.getScheme() == null || !(parsed.getScheme().equals("http") || parsed.getScheme().equals("https"))) {
-            throw new IllegalArgumentException("schema registry URL must be http(s)://host:port[/path], got: " + baseUrl);
-        }
-        this.baseUrl = baseUrl.trim().replaceAll("/+$", "");
-        this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.http = b.build();
     }
 
     @Override
@@ -165,6 +169,11 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         return versions;
     }
 
+    /** One cheap request ({@code GET /subjects}): throws {@link SchemaRegistryException} if the registry is unreachable or refuses us. */
+    public void checkReachable() {
+        send("GET", "/subjects", null, "list subjects");
+    }
+
     private void remember(String subject, Schema schema, int id) {
         idsBySubject.computeIfAbsent(subject, s -> new ConcurrentHashMap<>()).put(schema, id);
         schemasById.putIfAbsent(id, schema);
@@ -182,6 +191,9 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         URI uri = URI.create(baseUrl + path);
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout)
                 .header("Accept", CONTENT_TYPE + ", application/json");
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
         if (body != null) {
             b.header("Content-Type", CONTENT_TYPE).method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         } else {
@@ -193,11 +205,19 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         } catch (ConnectException | HttpTimeoutException e) {
             throw new SchemaRegistryException("schema registry at " + baseUrl + " is unreachable (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ") while trying to " + what, 0, 0, e);
+        } catch (javax.net.ssl.SSLException e) {
+            throw new SchemaRegistryException("TLS with the schema registry at " + baseUrl + " failed (" + e.getMessage() + ") while trying to "
+                    + what + ": does schema.registry.ssl.truststore.location hold the CA that signed its certificate?", 0, 0, e);
         } catch (IOException e) {
             throw new SchemaRegistryException("schema registry at " + baseUrl + " is unreachable (" + e + ") while trying to " + what, 0, 0, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SchemaRegistryException("interrupted while trying to " + what + " at " + baseUrl, 0, 0, e);
+        }
+        if (response.statusCode() == 401 || response.statusCode() == 403) {
+            throw new SchemaRegistryException("schema registry at " + baseUrl + " refused the credentials (HTTP " + response.statusCode()
+                    + ") while trying to " + what + ": " + (authorization == null ? "it needs some: set basic.auth.credentials.source=USER_INFO and "
+                    + "basic.auth.user.info, or bearer.auth.token" : "check basic.auth.user.info / bearer.auth.token"), response.statusCode(), 0, null);
         }
         JsonNode json;
         try {

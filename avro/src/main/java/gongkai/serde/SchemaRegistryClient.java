@@ -10,10 +10,18 @@ import org.apache.avro.Schema;
 public interface SchemaRegistryClient {
 
     static SchemaRegistryClient connect(String url) {
+        return connect(url, java.util.Map.of(), RegistrySettings.DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * @param settings credentials and TLS settings as Confluent's client takes them (see {@link RegistrySettings})
+     * @param timeout  how long to wait for the registry before it counts as unreachable
+     */
+    static SchemaRegistryClient connect(String url, java.util.Map<String, ?> settings, java.time.Duration timeout) {
         if (url != null && url.startsWith(InMemorySchemaRegistryClient.SCHEME)) {
             return InMemorySchemaRegistryClient.forScope(url.substring(InMemorySchemaRegistryClient.SCHEME.length()));
         }
-        return new RestSchemaRegistryClient(url);
+        return new RestSchemaRegistryClient(RegistrySettings.of(url, settings, timeout));
     }
 
     String baseUrl();

@@ -65,8 +65,8 @@ class AvroSerdeTest {
     @Test
     void writesMagicByteSchemaIdAndAvroBinary() {
         byte[] bytes = serde.serialize("versions", sample());
-        // 00 | 0000002a | "ab" (len 2 -> 04) | 1000 ms (zigzag 2000 -> d00f) | "s" | "f" | null branch 0
-        assertArrayEquals(HexFormat.of().parseHex("000000002a" + "046162" + "d00f" + "0273" + "0266" + "00"), bytes);
+        // 00 | 0000002a | "ab" (len 2 -> 04) | 1000 ms (zigzag 2000 -> d00f) | "s" | "f" | null branch 0 (publishedAt, submitter, principal)
+        assertArrayEquals(HexFormat.of().parseHex("000000002a" + "046162" + "d00f" + "0273" + "0266" + "00" + "00" + "00"), bytes);
     }
 
     @Test

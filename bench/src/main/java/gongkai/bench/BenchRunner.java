@@ -147,7 +147,7 @@ public final class BenchRunner {
         MonitorConfig config = base.with(MonitorConfig.APPLICATION_ID, "bench-" + runId + "-" + name)
                 .with(MonitorConfig.STATE_DIR, base.dataDir().resolve("streams-state").resolve(runId + "-" + name).toString());
         Map<String, Object> clients = config.clientProperties();
-        MonitorSerdes serdes = MonitorSerdes.using(SchemaRegistryClient.connect(config.schemaRegistryUrl()), true);
+        MonitorSerdes serdes = MonitorSerdes.using(config.registryClient(), true);
         String passthroughTopic = prefix + "passthrough";
         try (Admin admin = Admin.create(clients)) {
             topics.create(admin, config.partitions(), config.replicationFactor());

@@ -65,7 +65,7 @@ public final class Dashboard implements AutoCloseable {
     /** Creates missing topics, starts reading them and serves the dashboard. */
     public static Dashboard start(MonitorConfig config, Topics topics, DashboardOptions options) {
         ComplianceApp.createTopics(config, topics);
-        SchemaRegistryClient registry = SchemaRegistryClient.connect(config.schemaRegistryUrl());
+        SchemaRegistryClient registry = config.registryClient();
         MonitorSerdes serdes = MonitorSerdes.using(registry, config.autoRegisterSchemas());
         AvroSerde<AlertReview> reviewSerde = new AvroSerde<>(AlertReview.class, registry, config.autoRegisterSchemas());
         Map<String, Object> clients = config.clientProperties();

@@ -42,12 +42,14 @@ public final class LocalKafka implements AutoCloseable {
     private final Path dataDir;
     private final int brokerPort;
     private final KafkaRaftServer server;
+    private final BrokerSecurity security;
     private boolean closed;
 
-    private LocalKafka(Path dataDir, int brokerPort, KafkaRaftServer server) {
+    private LocalKafka(Path dataDir, int brokerPort, KafkaRaftServer server, BrokerSecurity security) {
         this.dataDir = dataDir;
         this.brokerPort = brokerPort;
         this.server = server;
+        this.security = security;
     }
 
     /** Starts a broker on free ports (or the ports of an earlier run in the same directory) and waits until it serves requests. */
@@ -57,6 +59,15 @@ public final class LocalKafka implements AutoCloseable {
 
     /** As {@link #start(Path)}, with a fixed broker port for a fresh directory (0 picks a free one). */
     public static LocalKafka start(Path dataDir, int requestedPort) {
+        return start(dataDir, requestedPort, null);
+    }
+
+    /** A broker whose only client listener is SASL_SSL with ACLs (see {@link BrokerSecurity}); null for the open one. */
+    public static LocalKafka start(Path dataDir, BrokerSecurity security) {
+        return start(dataDir, 0, security);
+    }
+
+    private static LocalKafka start(Path dataDir, int requestedPort, BrokerSecurity security) {
         try {
             Files.createDirectories(dataDir);
             Path logDir = dataDir.resolve("kraft-logs");
@@ -79,6 +90,9 @@ public final class LocalKafka implements AutoCloseable {
                         + controllerPort + " but one of them is taken: is another monitor running on the same data directory?");
             }
             Properties props = brokerProperties(logDir, brokerPort, controllerPort);
+            if (security != null) {
+                props.putAll(security.brokerProperties(brokerPort, controllerPort));
+            }
             if (!formatted) {
                 Files.createDirectories(logDir);
                 new Formatter()
@@ -90,6 +104,7 @@ public final class LocalKafka implements AutoCloseable {
                         .setMetadataLogDirectory(logDir.toString())
                         .setControllerListenerName("CONTROLLER")
                         .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                        .setScramArguments(security == null ? java.util.List.of() : security.scramArguments())
                         .run();
                 try (var out = Files.newBufferedWriter(stateFile, StandardCharsets.UTF_8)) {
                     state.store(out, "Gongkai Monitor local Kafka: cluster id and ports, reused on restart");
@@ -99,7 +114,7 @@ public final class LocalKafka implements AutoCloseable {
             Instant started = Instant.now();
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
             server.startup();
-            LocalKafka kafka = new LocalKafka(dataDir, brokerPort, server);
+            LocalKafka kafka = new LocalKafka(dataDir, brokerPort, server, security);
             kafka.awaitReady(Duration.ofSeconds(60));
             log.info("local Kafka ready at {} (data in {}, {} ms)", kafka.bootstrapServers(), logDir,
                     Duration.between(started, Instant.now()).toMillis());
@@ -165,6 +180,9 @@ public final class LocalKafka implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        if (security != null) {
+            p.putAll(security.clientProperties(BrokerSecurity.BROKER_USER));
+        }
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000");
         RuntimeException last = null;

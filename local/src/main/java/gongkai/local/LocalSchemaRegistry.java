@@ -78,17 +78,30 @@ public final class LocalSchemaRegistry implements AutoCloseable {
 
     /** Starts on 127.0.0.1 on the given port (0 = any free port), state kept in the broker's {@value #STORE_TOPIC} topic. */
     public static LocalSchemaRegistry start(String bootstrapServers, int port) {
+        return start(Map.of("bootstrap.servers", bootstrapServers), port, null);
+    }
+
+    /**
+     * As {@link #start(String, int)} against a secured broker ({@code kafkaClient}: bootstrap servers and client
+     * security settings), and, if {@code access} is given, serving HTTPS with HTTP basic auth as a secured
+     * Confluent registry does.
+     */
+    public static LocalSchemaRegistry start(Map<String, Object> kafkaClient, int port, SecuredAccess access) {
         try {
-            ensureStoreTopic(bootstrapServers);
+            ensureStoreTopic(kafkaClient);
             Properties p = new Properties();
-            p.put("bootstrap.servers", bootstrapServers);
+            p.putAll(kafkaClient);
             p.put("acks", "all");
             p.put("enable.idempotence", "true");
             KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
-            HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+            HttpServer http = access == null ? HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0)
+                    : access.httpsServer(new InetSocketAddress("127.0.0.1", port));
             LocalSchemaRegistry registry = new LocalSchemaRegistry(http, producer);
-            registry.load(bootstrapServers);
-            http.createContext("/", registry::handle);
+            registry.load(kafkaClient);
+            var context = http.createContext("/", registry::handle);
+            if (access != null) {
+                context.setAuthenticator(access.authenticator());
+            }
             http.setExecutor(Executors.newFixedThreadPool(4, r -> {
                 Thread t = new Thread(r, "local-schema-registry");
                 t.setDaemon(true);
@@ -103,7 +116,8 @@ public final class LocalSchemaRegistry implements AutoCloseable {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        String scheme = server instanceof com.sun.net.httpserver.HttpsServer ? "https" : "http";
+        return scheme + "://127.0.0.1:" + server.getAddress().getPort();
     }
 
     @Override
@@ -112,8 +126,8 @@ public final class LocalSchemaRegistry implements AutoCloseable {
         store.close(Duration.ofSeconds(5));
     }
 
-    private static void ensureStoreTopic(String bootstrapServers) {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+    private static void ensureStoreTopic(Map<String, Object> kafkaClient) {
+        try (Admin admin = Admin.create(kafkaClient)) {
             admin.createTopics(List.of(new NewTopic(STORE_TOPIC, 1, (short) 1)
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
                     .all().get();
@@ -128,9 +142,9 @@ public final class LocalSchemaRegistry implements AutoCloseable {
     }
 
     /** Replays the store topic to its end, so ids are the ones handed out before a restart. */
-    private void load(String bootstrapServers) {
+    private void load(Map<String, Object> kafkaClient) {
         Properties p = new Properties();
-        p.put("bootstrap.servers", bootstrapServers);
+        p.putAll(kafkaClient);
         p.put("enable.auto.commit", "false");
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
             TopicPartition tp = new TopicPartition(STORE_TOPIC, 0);

@@ -63,7 +63,8 @@ final class ReportInterpreter {
         List<Block> narrative = narrativeBlocks(sections);
         ReportVersion version = ReportVersion.newBuilder()
                 .setSha256(sha256).setReceivedAt(s.getReceivedAt()).setSubmissionId(s.getSubmissionId())
-                .setSource(source).setPublishedAt(header.publishedAt()).build();
+                .setSource(source).setPublishedAt(header.publishedAt())
+                .setSubmitter(s.getSubmitter()).setPrincipal(s.getPrincipal()).build();
         return DisclosureReport.newBuilder()
                 .setReportId(agency + "|" + year + "|" + sha256.substring(0, 12))
                 .setAgency(agency)

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
+import gongkai.acl.ClientPrincipal;
 import gongkai.avro.ReportSubmission;
 import gongkai.parse.ReportParser;
 import gongkai.serde.AvroSerde;
@@ -29,6 +30,7 @@ public final class SubmissionPublisher implements AutoCloseable {
     private final KafkaProducer<String, ReportSubmission> producer;
     private final String topic;
     private final ReportParser limit;
+    private final String principal;
 
     /** A publisher for documents up to the default document limit. */
     public SubmissionPublisher(Map<String, Object> clientConfig, String topic, AvroSerde<ReportSubmission> serde) {
@@ -44,14 +46,20 @@ public final class SubmissionPublisher implements AutoCloseable {
         this.producer = new KafkaProducer<>(p, new StringSerializer(), serde.serializer());
         this.topic = topic;
         this.limit = new ReportParser(maxDocumentBytes);
+        this.principal = ClientPrincipal.of(clientConfig);
     }
 
-    /** @throws DocumentTooLargeException if the document is over the limit (nothing is sent) */
-    public Future<RecordMetadata> publish(ReportSubmission submission) {
-        var tooLarge = limit.checkSize(submission.getContent().remaining(), SafeText.forLog(submission.getSource()));
+    /**
+     * Publishes the submission, stamped with the principal this client authenticates as (on a secured cluster).
+     * @throws DocumentTooLargeException if the document is over the limit (nothing is sent)
+     */
+    public Future<RecordMetadata> publish(ReportSubmission unstamped) {
+        var tooLarge = limit.checkSize(unstamped.getContent().remaining(), SafeText.forLog(unstamped.getSource()));
         if (tooLarge.isPresent()) {
             throw new DocumentTooLargeException(tooLarge.get().getMessage());
         }
+        ReportSubmission submission = principal == null || unstamped.getPrincipal() != null ? unstamped
+                : ReportSubmission.newBuilder(unstamped).setPrincipal(principal).build();
         ProducerRecord<String, ReportSubmission> record = new ProducerRecord<>(topic, submission.getSource(), submission);
         record.headers().add("gongkai.submitter", submission.getSubmitter().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return producer.send(record, (meta, e) -> {

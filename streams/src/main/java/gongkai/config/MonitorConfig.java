@@ -14,6 +14,8 @@ import java.util.TreeMap;
 import gongkai.avro.Severity;
 import gongkai.parse.ReportParser;
 import gongkai.topics.RecordLimits;
+import gongkai.serde.RegistrySettings;
+import gongkai.serde.SchemaRegistryClient;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
@@ -42,9 +44,13 @@ public final class MonitorConfig {
     public static final String METRICS_HOST = "metrics.host";
     public static final String METRICS_PORT = "metrics.port";
 
+    /** How long a command waits for the cluster or the registry to answer before it gives up (exit 3). */
+    public static final String CONNECT_TIMEOUT = "connect.timeout.ms";
+
     /** Settings that belong to the monitor rather than to the Kafka clients. */
     private static final java.util.Set<String> MONITOR_KEYS = java.util.Set.of(SCHEMA_REGISTRY_URL, AUTO_REGISTER,
-            TOPIC_PARTITIONS, TOPIC_REPLICATION, DATA_DIR, MAX_DOCUMENT_BYTES, PARSE_BUDGET_MS, METRICS_HOST, METRICS_PORT);
+            TOPIC_PARTITIONS, TOPIC_REPLICATION, DATA_DIR, MAX_DOCUMENT_BYTES, PARSE_BUDGET_MS, METRICS_HOST, METRICS_PORT,
+            CONNECT_TIMEOUT);
 
     private final Map<String, String> values;
 
@@ -61,6 +67,7 @@ public final class MonitorConfig {
         d.put(DATA_DIR, "data");
         d.put(MAX_DOCUMENT_BYTES, Long.toString(ReportParser.DEFAULT_MAX_BYTES));
         d.put(PARSE_BUDGET_MS, Long.toString(ReportParser.DEFAULT_BUDGET_MS));
+        d.put(CONNECT_TIMEOUT, "15000");
         d.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         d.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
         // Scale-out: a standby costs nothing on a lone instance (it is never placed beside its active task) and lets a
@@ -174,6 +181,28 @@ public final class MonitorConfig {
         return new ReportParser(maxDocumentBytes(), parseBudgetMillis());
     }
 
+    /** {@value #CONNECT_TIMEOUT}: how long to wait for the cluster or registry before saying it is unreachable. */
+    public java.time.Duration connectTimeout() {
+        String v = values.getOrDefault(CONNECT_TIMEOUT, "15000").trim();
+        try {
+            long ms = Long.parseLong(v);
+            if (ms > 0) {
+                return java.time.Duration.ofMillis(ms);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(CONNECT_TIMEOUT + "=" + v + ": must be a positive number of milliseconds");
+    }
+
+    /**
+     * The registry client, with the credentials and TLS settings Confluent's serializers take
+     * ({@code basic.auth.*}, {@code bearer.auth.*}, {@code schema.registry.ssl.*}; see {@link RegistrySettings}).
+     */
+    public SchemaRegistryClient registryClient() {
+        return SchemaRegistryClient.connect(schemaRegistryUrl(), values, connectTimeout());
+    }
+
     /** Per-rule severity overrides, from settings such as {@code rules.severity.R-CELL-01=INFO}. */
     public Map<String, Severity> severityOverrides() {
         Map<String, Severity> out = new TreeMap<>();
@@ -229,5 +258,17 @@ public final class MonitorConfig {
 
     public Map<String, String> asMap() {
         return new TreeMap<>(values);
+    }
+
+    /** Every setting, with secrets masked ({@link Secrets}): what may be printed or logged. */
+    public Map<String, String> masked() {
+        Map<String, String> out = new TreeMap<>();
+        values.forEach((k, v) -> out.put(k, Secrets.mask(k, v)));
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return masked().toString();
     }
 }

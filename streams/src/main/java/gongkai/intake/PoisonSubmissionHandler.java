@@ -43,7 +43,8 @@ public final class PoisonSubmissionHandler implements DeserializationExceptionHa
         if (rejectedTopic == null || url == null) {
             throw new IllegalArgumentException(getClass().getSimpleName() + " needs " + REJECTED_TOPIC_CONFIG + " and " + REGISTRY_URL_CONFIG);
         }
-        serde = new AvroSerde<>(RejectedSubmission.class, SchemaRegistryClient.connect(url), true);
+        // The streams config carries the registry credentials and TLS settings (basic.auth.*, schema.registry.ssl.*) too.
+        serde = new AvroSerde<>(RejectedSubmission.class, SchemaRegistryClient.connect(url, configs, null), true);
         Object max = configs.get(MAX_DOCUMENT_BYTES_CONFIG);
         if (max != null) {
             limits = new RecordLimits(Long.parseLong(max.toString()));

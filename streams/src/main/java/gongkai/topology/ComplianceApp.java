@@ -89,6 +89,7 @@ public final class ComplianceApp implements AutoCloseable {
         streams.start();
         log.info("compliance topology started: application.id={} bootstrap={} submissions={}", config.applicationId(),
                 config.bootstrapServers(), topics.submissions());
+        log.info("configuration (secrets masked): {}", config.masked());
         return new ComplianceApp(streams, topics);
     }
 

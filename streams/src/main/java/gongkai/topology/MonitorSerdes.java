@@ -18,7 +18,7 @@ public record MonitorSerdes(AvroSerde<ReportSubmission> submissions, AvroSerde<D
 
     /** The serdes against the configured registry, registering schemas if {@code auto.register.schemas} says so. */
     public static MonitorSerdes forConfig(gongkai.config.MonitorConfig config) {
-        return using(SchemaRegistryClient.connect(config.schemaRegistryUrl()), config.autoRegisterSchemas());
+        return using(config.registryClient(), config.autoRegisterSchemas());
     }
 
     public static MonitorSerdes using(SchemaRegistryClient registry, boolean autoRegister) {

@@ -247,7 +247,8 @@ final class TestReports {
         List<RequestRow> rows = new ArrayList<>();
         cells.forEach((code, values) -> rows.add(new RequestRow(code, labels.get(code), Arrays.asList(values.clone()),
                 Arrays.asList(raw.get(code).clone()), List.of())));
-        ReportVersion version = new ReportVersion("ab".repeat(32), java.time.Instant.ofEpochMilli(1_700_000_000_000L), "sub-" + year, "test://" + year, null);
+        ReportVersion version = ReportVersion.newBuilder().setSha256("ab".repeat(32)).setReceivedAt(java.time.Instant.ofEpochMilli(1_700_000_000_000L))
+                .setSubmissionId("sub-" + year).setSource("test://" + year).build();
         return DisclosureReport.newBuilder()
                 .setReportId(AGENCY + "|" + year + "|abababababab")
                 .setAgency(AGENCY).setAgencySource(agencySource).setYear(year).setTemplate(template).setTitle(title)
