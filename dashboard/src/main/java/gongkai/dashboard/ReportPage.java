@@ -33,6 +33,8 @@ final class ReportPage {
                 .append("<dt>").append(Html.both("年度", "year")).append("</dt><dd>").append(r.getYear()).append(" · ").append(r.getTemplate().name()).append("</dd>")
                 .append("<dt>").append(Html.both("来源", "source")).append("</dt><dd>").append(Html.sourceLink(r.getVersion().getSource())).append("</dd>")
                 .append("<dt>sha256</dt><dd><code class=\"sha\">").append(Html.text(r.getVersion().getSha256())).append("</code></dd>")
+                .append("<dt>").append(Html.both("报送者", "submitted by")).append("</dt><dd>")
+                .append(Html.text(submittedBy(r.getVersion()))).append("</dd>")
                 .append("<dt>").append(Html.both("收到", "received")).append("</dt><dd>").append(Html.text(r.getVersion().getReceivedAt())).append("</dd>")
                 .append("<dt>").append(Html.both("发布日期", "published")).append("</dt><dd>")
                 .append(r.getVersion().getPublishedAt() == null ? Html.both("未知", "unknown") : Html.text(r.getVersion().getPublishedAt())).append("</dd></dl>");
@@ -123,5 +125,11 @@ final class ReportPage {
             h.append("</li>");
         }
         h.append("</ul></div>");
+    }
+
+    /** Who submitted the version, and the Kafka principal it wrote as on a secured cluster ("—" when unknown). */
+    static String submittedBy(gongkai.avro.ReportVersion v) {
+        String by = v.getSubmitter() == null ? "—" : v.getSubmitter();
+        return v.getPrincipal() == null ? by : by + " (" + v.getPrincipal() + ")";
     }
 }

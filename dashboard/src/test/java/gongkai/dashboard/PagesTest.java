@@ -120,6 +120,8 @@ class PagesTest {
         assertTrue(alert.text().contains("3 · CARRY_FORWARD · 总计 = 3"), alert.text());
         assertTrue(alert.text().contains("3 · CARRIED_OVER · 总计 = 2"), alert.text());
         assertEquals(64, page.selectFirst("code.sha").text().length());
+        assertTrue(page.text().contains("submitted by") && page.select("dd").stream().anyMatch(dd -> dd.text().equals("test")),
+                "the submitter of the version is shown");
     }
 
     @Test
