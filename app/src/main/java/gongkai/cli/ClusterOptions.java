@@ -36,6 +36,16 @@ public final class ClusterOptions {
      * {@code connect.timeout.ms} (exit 3) naming the address that did not.
      */
     public MonitorConfig load() {
+        MonitorConfig config = settings();
+        gongkai.config.Reachability.check(config);
+        return config;
+    }
+
+    /**
+     * The merged configuration without asking the cluster: for the work a command does before it needs one (reading
+     * and fetching its inputs, a dry run), so that a bad input is reported as such, not as an unreachable cluster.
+     */
+    public MonitorConfig settings() {
         Map<String, String> env = new HashMap<>();
         // A running demo's addresses come first, so that everything else can override them.
         EmbeddedCluster.readEnv(dataDir).forEach(env::put);
@@ -48,8 +58,6 @@ public final class ClusterOptions {
         if (schemaRegistryUrl != null) {
             flags.put(MonitorConfig.SCHEMA_REGISTRY_URL, schemaRegistryUrl);
         }
-        MonitorConfig config = MonitorConfig.load(configFile, env, flags);
-        gongkai.config.Reachability.check(config);
-        return config;
+        return MonitorConfig.load(configFile, env, flags);
     }
 }

@@ -105,7 +105,8 @@ final class CrawlCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<SeedList.Seed> seedList = readSeeds();
-        MonitorConfig config = cluster.load();
+        // A dry run fetches and lists only: it needs no cluster.
+        MonitorConfig config = dryRun ? cluster.settings() : cluster.load();
         FetchPolicy policy = policy(maxBytes == null ? config.maxDocumentBytes() : maxBytes);
         Path stateFile = config.dataDir().resolve(STATE_FILE);
         CrawlState state = dryRun ? CrawlState.load(stateFile).detached() : CrawlState.load(stateFile);

@@ -70,7 +70,7 @@ final class SubmitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        MonitorConfig config = cluster.load();
+        MonitorConfig config = cluster.settings();
         ReportParser limit = config.parser();
         List<Document> documents = new ArrayList<>();
         for (String in : inputs) {
@@ -84,6 +84,7 @@ final class SubmitCommand implements Callable<Integer> {
                 return 2;
             }
         }
+        gongkai.config.Reachability.check(config);
         Topics topics = Topics.live();
         gongkai.topology.ComplianceApp.createTopics(config, topics);
         MonitorSerdes serdes = MonitorSerdes.forConfig(config);
