@@ -1,8 +1,9 @@
 package gongkai.serde;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -41,8 +42,6 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     private final Map<Integer, DatumReader<T>> readersByWriterId = new ConcurrentHashMap<>();
     private final SpecificDatumWriter<T> writer;
     private final Map<String, Integer> idsByTopic = new ConcurrentHashMap<>();
-    // Records of one type are of similar size: start the buffer at the last size rather than grow it by copying.
-    private volatile int lastSize = 256;
 
     public AvroSerde(Class<T> type, SchemaRegistryClient registry, boolean autoRegister) {
         this(type, registry, autoRegister, false);
@@ -93,14 +92,18 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
             return null;
         }
         int id = schemaIdFor(topic);
+        Codecs codecs = CODECS.get();
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(lastSize + 64);
+            WireBuffer out = codecs.out;
+            out.reset();
             out.write(MAGIC_BYTE);
-            out.write(ByteBuffer.allocate(4).putInt(id).array());
-            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+            out.writeInt(id);
+            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, codecs.encoder);
+            // A write that fails leaves its bytes in the encoder's buffer, which reuse would flush into the next record.
+            codecs.encoder = null;
             writer.write(data, encoder);
             encoder.flush();
-            lastSize = out.size();
+            codecs.encoder = encoder;
             return out.toByteArray();
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("topic " + topic + ": cannot encode " + readerSchema.getFullName() + ": " + e.getMessage(), e);
@@ -133,11 +136,72 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
             return new SpecificDatumReader<>(writerSchema, readerSchema);
         });
         try {
-            BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, 5, bytes.length - 5, null);
+            Codecs codecs = CODECS.get();
+            BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, 5, bytes.length - 5, codecs.decoder);
+            codecs.decoder = decoder;
             return reader.read(null, decoder);
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("topic " + topic + ": schema id " + id + ": cannot decode the Avro data as "
                     + type.getSimpleName() + ": " + e, e);
+        }
+    }
+
+    /**
+     * The encoder, decoder and output buffer of one thread, reused from record to record: a serde is shared by every
+     * stream thread and client of the process, and Avro's encoders and decoders are not thread-safe, so one set per thread
+     * (allocating them per record was measurable, see docs/benchmarks.md). Neither is re-entered: encoding or decoding a
+     * record never encodes or decodes another.
+     */
+    private static final class Codecs {
+        final WireBuffer out = new WireBuffer();
+        BinaryEncoder encoder;
+        BinaryDecoder decoder;
+    }
+
+    private static final ThreadLocal<Codecs> CODECS = ThreadLocal.withInitial(Codecs::new);
+
+    /** An unsynchronised byte buffer that keeps its array between records, unless one record made it large. */
+    static final class WireBuffer extends OutputStream {
+        private static final int KEEP_BYTES = 1 << 20;
+        private byte[] buf = new byte[4096];
+        private int size;
+
+        void reset() {
+            if (buf.length > KEEP_BYTES) {
+                buf = new byte[4096]; // one large document must not pin its buffer on the thread for good
+            }
+            size = 0;
+        }
+
+        private void ensure(int more) {
+            if (size + more > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
+            }
+        }
+
+        @Override
+        public void write(int b) {
+            ensure(1);
+            buf[size++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            ensure(len);
+            System.arraycopy(b, off, buf, size, len);
+            size += len;
+        }
+
+        void writeInt(int v) {
+            ensure(4);
+            buf[size++] = (byte) (v >>> 24);
+            buf[size++] = (byte) (v >>> 16);
+            buf[size++] = (byte) (v >>> 8);
+            buf[size++] = (byte) v;
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(buf, size);
         }
     }
 
