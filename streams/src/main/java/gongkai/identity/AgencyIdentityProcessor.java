@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * are in a local store, so the same history resolves the same way on every run. The roster (with its aliases) is a
  * global store, since an alias need not share a stem with the agency's name.
  */
-public final class AgencyIdentityProcessor implements Processor<String, DisclosureReport, String, DisclosureReport> {
+public final class AgencyIdentityProcessor implements Processor<String, ReadReport, String, ReadReport> {
     /** Names seen, keyed stem SEP name-as-written, valued with the agency they were filed under. */
     public static final String NAMES_STORE = "agency-names-by-stem";
     /** The roster, copied whole onto every instance. */
@@ -33,35 +33,40 @@ public final class AgencyIdentityProcessor implements Processor<String, Disclosu
     private static final String SEP = "\u0001";
     private static final Logger log = LoggerFactory.getLogger(AgencyIdentityProcessor.class);
 
-    private ProcessorContext<String, DisclosureReport> context;
+    private final ReadReportSerde reports;
+    private ProcessorContext<String, ReadReport> context;
     private KeyValueStore<String, String> names;
     private KeyValueStore<String, RosterEntry> roster;
 
+    public AgencyIdentityProcessor(ReadReportSerde reports) {
+        this.reports = reports;
+    }
+
     @Override
-    public void init(ProcessorContext<String, DisclosureReport> context) {
+    public void init(ProcessorContext<String, ReadReport> context) {
         this.context = context;
         this.names = context.getStateStore(NAMES_STORE);
         this.roster = context.getStateStore(ROSTER_NAMES_STORE);
     }
 
     @Override
-    public void process(Record<String, DisclosureReport> record) {
-        DisclosureReport report = record.value();
+    public void process(Record<String, ReadReport> record) {
+        ReadReport report = record.value();
         if (report == null) {
             return;
         }
-        String written = AgencyIdentity.normalise(report.getAgency());
+        String written = AgencyIdentity.normalise(report.agency());
         String stem = AgencyIdentity.stem(written);
         AgencyIdentity.Resolution r = AgencyIdentity.resolve(written, rosterNames(), seen(stem));
         if (names.get(stem + SEP + written) == null) {
             names.put(stem + SEP + written, r.canonical());
         }
-        DisclosureReport filed = report;
-        if (!r.canonical().equals(report.getAgency())) {
-            String id = report.getReportId();
-            filed = DisclosureReport.newBuilder(report).setAgency(r.canonical())
-                    .setReportId(AlertKeys.report(r.canonical(), report.getYear()) + id.substring(Math.max(0, id.lastIndexOf('|')))).build();
-            log.info("agency {} of report {} filed under {} ({})", SafeText.forLog(report.getAgency()), SafeText.forLog(id),
+        ReadReport filed = report;
+        if (!r.canonical().equals(report.agency())) {
+            String id = report.reportId();
+            filed = ReadReport.of(DisclosureReport.newBuilder(reports.decode(report)).setAgency(r.canonical())
+                    .setReportId(AlertKeys.report(r.canonical(), report.year()) + id.substring(Math.max(0, id.lastIndexOf('|')))).build());
+            log.info("agency {} of report {} filed under {} ({})", SafeText.forLog(report.agency()), SafeText.forLog(id),
                     SafeText.forLog(r.canonical()), r.how());
         }
         context.forward(record.withKey(r.canonical()).withValue(filed));

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import gongkai.continuity.ComplianceProcessor;
 import gongkai.identity.AgencyIdentityProcessor;
+import gongkai.identity.ReadReportSerde;
 import gongkai.identity.RosterNamesUpdater;
 import gongkai.identity.StemPartitioner;
 import gongkai.intake.ParseSubmissionProcessor;
@@ -65,11 +66,12 @@ public final class ComplianceTopology {
                 new BoundedSerializer<>(serdes.rejected().serializer(), maxValue), "parse");
 
         // Every way of writing one agency's name meets here (partitioned by stem) and leaves under one name.
-        t.addSource("read-reports", new StringDeserializer(), serdes.reports().deserializer(), topics.read());
-        t.addProcessor("identify", AgencyIdentityProcessor::new, "read-reports");
+        ReadReportSerde read = new ReadReportSerde(serdes.reports(), topics.read());
+        t.addSource("read-reports", new StringDeserializer(), read.deserializer(), topics.read());
+        t.addProcessor("identify", () -> new AgencyIdentityProcessor(read), "read-reports");
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AgencyIdentityProcessor.NAMES_STORE),
                 Serdes.String(), Serdes.String()), "identify");
-        t.addSink("identified-sink", topics.parsed(), keys, new BoundedSerializer<>(serdes.reports().serializer(), maxValue), "identify");
+        t.addSink("identified-sink", topics.parsed(), keys, new BoundedSerializer<>(read.serializer(), maxValue), "identify");
         t.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AgencyIdentityProcessor.ROSTER_NAMES_STORE),
                         Serdes.String(), serdes.roster()).withLoggingDisabled(),
                 "roster-names", new StringDeserializer(), serdes.roster().deserializer(), topics.rosterNames(),
