@@ -17,6 +17,11 @@ public record Agency(int index, String district, String town) {
         return new Agency(index, district, town);
     }
 
+    /** Every character an agency's name can contain. */
+    static String alphabet() {
+        return STEMS + DISTRICTS + "北京市区镇人民政府";
+    }
+
     public String fullName() {
         return "北京市" + district + town + "人民政府";
     }

@@ -45,10 +45,20 @@ public final class History {
 
     /** What the generator makes; rates are per original report. */
     public record Settings(int agencies, int years, int lastYear, double defectRate, long seed, double correctionRate,
-                           double outOfOrderRate, double duplicateRate, double garbageRate) {
+                           double outOfOrderRate, double duplicateRate, double garbageRate, FormatMix formats) {
+        /** A text-only history. */
+        public Settings(int agencies, int years, int lastYear, double defectRate, long seed, double correctionRate,
+                        double outOfOrderRate, double duplicateRate, double garbageRate) {
+            this(agencies, years, lastYear, defectRate, seed, correctionRate, outOfOrderRate, duplicateRate, garbageRate, FormatMix.TEXT_ONLY);
+        }
+
         public static Settings of(int agencies, int years, double defectRate, long seed) {
             // Ending 2023, four years span both templates (2020: 2019 format; 2021-2023: 2021 format).
             return new Settings(agencies, years, Math.max(2023, 2018 + years), defectRate, seed, 0.3, 0.1, 0.02, 0.01);
+        }
+
+        public Settings withFormats(FormatMix mix) {
+            return new Settings(agencies, years, lastYear, defectRate, seed, correctionRate, outOfOrderRate, duplicateRate, garbageRate, mix);
         }
 
         public int firstYear() {
@@ -257,21 +267,32 @@ public final class History {
         return ReportTemplate.forYear(e.year()).render(Agency.of(e.agency()), e.year(), numbers);
     }
 
+    /** How the event's report is published (garbage has no format). */
+    public FormatMix.Format format(Event e) {
+        return e.kind() == Kind.GARBAGE ? null : settings.formats().formatOf(settings.seed(), e.agency(), e.year());
+    }
+
     /** The submission event for an event of the history; received-at grows with seq, one second apart. */
     public ReportSubmission submission(Event e) {
         byte[] content;
         String source;
+        FormatMix.Format format = format(e);
         if (e.kind() == Kind.GARBAGE) {
             content = garbage(e.seq());
             source = "bench/garbage/" + e.seq();
         } else {
-            content = text(e).getBytes(StandardCharsets.UTF_8);
+            String text = text(e);
+            content = switch (format) {
+                case TEXT -> text.getBytes(StandardCharsets.UTF_8);
+                case HTML -> SitePage.render(text, Agency.of(e.agency()), e.year());
+                case PDF -> PdfReport.shared().render(text);
+            };
             source = "bench/" + e.agency() + "/" + e.year();
         }
         return ReportSubmission.newBuilder()
                 .setSubmissionId(UUID.nameUUIDFromBytes((settings.seed() + "|" + agencyOffset + "|" + e.seq()).getBytes(StandardCharsets.UTF_8)).toString())
                 .setContent(ByteBuffer.wrap(content))
-                .setContentType(e.kind() == Kind.GARBAGE ? null : "text/plain")
+                .setContentType(format == null ? null : format.contentType)
                 .setSource(source)
                 .setSubmitter("bench")
                 .setReceivedAt(EPOCH.plusSeconds(e.seq()).plusMillis(agencyOffset))

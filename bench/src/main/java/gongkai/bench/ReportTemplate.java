@@ -88,6 +88,17 @@ final class ReportTemplate {
         return new ReportTemplate(version, year, city, district, town, head, lines.get(s3), tail);
     }
 
+    /** Every character a generated report can contain: both templates, the table labels, agency names, digits. */
+    static java.util.Set<Integer> characters() {
+        java.util.Set<Integer> out = new java.util.TreeSet<>();
+        java.util.Random r = new java.util.Random(0);
+        for (ReportTemplate t : List.of(T2019, T2021)) {
+            t.render(Agency.of(0), t.year, RequestNumbers.consistent(t.version, null, r)).codePoints().forEach(out::add);
+        }
+        (Agency.alphabet() + "0123456789-").codePoints().forEach(out::add);
+        return out;
+    }
+
     /** The report text of {@code agency} for {@code reportYear} with these section-3 numbers. */
     String render(Agency agency, int reportYear, RequestNumbers numbers) {
         if (numbers.template != version) {
