@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 
 import gongkai.bench.BenchReport;
 import gongkai.bench.BenchRunner;
+import gongkai.bench.FormatMix;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,6 +37,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--latency-seconds", defaultValue = "10", description = "Length of the latency phase; 0 skips it (default: ${DEFAULT-VALUE}).")
     int latencySeconds;
+
+    @Option(names = "--formats", defaultValue = "text=1", description = {"How the reports are published, as shares: e.g. "
+            + "pdf=60,html=25,text=15 (PDFs rendered per report need fonts-droid-fallback). Default: ${DEFAULT-VALUE} (text only)."})
+    String formats;
 
     @Option(names = "--partitions", defaultValue = "6", description = "Partitions of the bench's topics (default: ${DEFAULT-VALUE}).")
     int partitions;
@@ -68,8 +73,14 @@ public final class BenchCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(new CommandLine(this), "agencies, years and partitions must be ≥ 1, "
                     + "the defect rate within 0..1, the latency settings ≥ 0");
         }
+        FormatMix mix;
+        try {
+            mix = FormatMix.parse(formats);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--formats " + formats + ": " + e.getMessage());
+        }
         BenchRunner.Options o = new BenchRunner.Options(agencies, years, defectRate, seed, latencyRate, latencySeconds,
-                bootstrapServers, schemaRegistryUrl, dataDir, partitions, !oneSize, settings);
+                bootstrapServers, schemaRegistryUrl, dataDir, partitions, !oneSize, settings, mix);
         BenchRunner.Result result = BenchRunner.run(o, System.out);
         System.out.println();
         System.out.print(BenchReport.format(result));

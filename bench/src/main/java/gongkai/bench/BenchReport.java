@@ -43,7 +43,10 @@ public final class BenchReport {
                 st.defectRate(), st.seed(), m.expected().defects(), m.expected().defectsByKind().entrySet().stream()
                         .map(e -> e.getKey().ruleId() + " " + e.getValue()).collect(Collectors.joining(", ")),
                 m.expected().corrected(), st.outOfOrderRate() * 100);
-        line(s, "  load         %d submissions written in %.2f s (%.0f/s)", m.submissions(), m.loadNanos() / 1e9,
+        line(s, "  formats      %s (reports and their versions); %.1f KB per submission on average",
+                m.byFormat().entrySet().stream().map(e -> e.getKey().name().toLowerCase(Locale.ROOT) + " " + e.getValue())
+                        .collect(Collectors.joining(", ")), m.contentBytes() / 1000.0 / Math.max(1, m.submissions()));
+        line(s, "  load         %d submissions rendered and written in %.2f s (%.0f/s)", m.submissions(), m.loadNanos() / 1e9,
                 m.submissions() / (m.loadNanos() / 1e9));
         if (m.passthrough() != null) {
             line(s, "  baseline     plain consumer→producer passthrough, same records, same broker: %d in %.2f s = %.0f records/s",

@@ -39,14 +39,21 @@ import org.apache.kafka.common.config.TopicConfig;
 public final class BenchRunner {
     public record Options(int agencies, int years, double defectRate, long seed, int latencyRate, int latencySeconds,
                           String bootstrapServers, String schemaRegistryUrl, Path dataDir, int partitions, boolean twoSizes,
-                          Map<String, String> settings) {
+                          Map<String, String> settings, FormatMix formats) {
+        /** A text-only history, as before the mix existed. */
+        public Options(int agencies, int years, double defectRate, long seed, int latencyRate, int latencySeconds,
+                       String bootstrapServers, String schemaRegistryUrl, Path dataDir, int partitions, boolean twoSizes,
+                       Map<String, String> settings) {
+            this(agencies, years, defectRate, seed, latencyRate, latencySeconds, bootstrapServers, schemaRegistryUrl, dataDir, partitions,
+                    twoSizes, settings, FormatMix.TEXT_ONLY);
+        }
     }
 
     /** Figures of one history size. */
     public record SizeResult(String name, History.Settings settings, int submissions, long originals, long corrections,
                              long duplicates, long garbage, long loadNanos, Passthrough.Result passthrough, long topologyNanos,
                              long steadyNanos, OutcomeCounter.Snapshot snapshot, History.Expected expected, Check check,
-                             Latency latency, long peakHeap, long liveHeap) {
+                             Latency latency, long peakHeap, long liveHeap, Map<FormatMix.Format, Long> byFormat, long contentBytes) {
         public double throughput() {
             return submissions / (topologyNanos / 1e9);
         }
@@ -118,10 +125,10 @@ public final class BenchRunner {
             try (HeapSampler heap = new HeapSampler()) {
                 if (o.twoSizes()) {
                     int small = Math.max(10, o.agencies() / 4);
-                    sizes.add(runSize(o, base, runId, "quarter", History.Settings.of(small, o.years(), o.defectRate(), o.seed()),
+                    sizes.add(runSize(o, base, runId, "quarter", History.Settings.of(small, o.years(), o.defectRate(), o.seed()).withFormats(o.formats()),
                             false, false, heap, out));
                 }
-                sizes.add(runSize(o, base, runId, "full", History.Settings.of(o.agencies(), o.years(), o.defectRate(), o.seed()),
+                sizes.add(runSize(o, base, runId, "full", History.Settings.of(o.agencies(), o.years(), o.defectRate(), o.seed()).withFormats(o.formats()),
                         true, o.latencySeconds() > 0 && o.latencyRate() > 0, heap, out));
             }
             return new Result(runId, bootstrap, registryUrl, embedded, o.partitions(), sizes);
@@ -163,8 +170,10 @@ public final class BenchRunner {
         out.printf("[%s] %d agencies × %d years (%d-%d): %d submissions; loading …%n", name, settings.agencies(), settings.years(),
                 settings.firstYear(), settings.lastYear(), n);
         long loadStart = System.nanoTime();
+        Map<FormatMix.Format, Long> byFormat = new java.util.EnumMap<>(FormatMix.Format.class);
+        long contentBytes;
         try (SubmissionLoader loader = new SubmissionLoader(clients, topics.submissions(), serdes.submissions(), false)) {
-            loader.sendAll(history, 0);
+            contentBytes = loader.sendAll(history, 0, byFormat);
         }
         long loadNanos = System.nanoTime() - loadStart;
 
@@ -191,7 +200,8 @@ public final class BenchRunner {
                 History latencyHistory = null;
                 if (latency) {
                     int count = o.latencyRate() * o.latencySeconds();
-                    latencyHistory = History.generate(new History.Settings(count, 1, settings.lastYear(), 1.0, o.seed() + 1, 0, 0, 0, 0),
+                    latencyHistory = History.generate(new History.Settings(count, 1, settings.lastYear(), 1.0, o.seed() + 1, 0, 0, 0, 0,
+                                    settings.formats()),
                             settings.agencies() + 1000);
                     out.printf("[%s] done in %.1f s; latency: %d reports at %d/s …%n", name, topologyNanos / 1e9, count, o.latencyRate());
                     lat = measureLatency(clients, topics, serdes, counter, latencyHistory, n, o.latencyRate());
@@ -209,7 +219,7 @@ public final class BenchRunner {
                         history.count(History.Kind.GARBAGE));
                 return new SizeResult(name, settings, n, history.count(History.Kind.ORIGINAL), history.count(History.Kind.CORRECTION),
                         history.count(History.Kind.DUPLICATE), history.count(History.Kind.GARBAGE), loadNanos, pass, topologyNanos,
-                        steadyNanos, snap, expected, check, lat, peak, live);
+                        steadyNanos, snap, expected, check, lat, peak, live, byFormat, contentBytes);
             } finally {
                 app.close();
             }

@@ -41,8 +41,11 @@ public final class SubmissionLoader implements AutoCloseable {
     }
 
     public Future<RecordMetadata> send(History h, History.Event e, int seqOffset) {
-        ReportSubmission s = h.submission(e);
-        return sendRaw(s.getSource().getBytes(StandardCharsets.UTF_8), serde.serialize(topic, s), seqOffset + e.seq());
+        return send(h.submission(e), seqOffset + e.seq());
+    }
+
+    private Future<RecordMetadata> send(ReportSubmission s, int seq) {
+        return sendRaw(s.getSource().getBytes(StandardCharsets.UTF_8), serde.serialize(topic, s), seq);
     }
 
     public Future<RecordMetadata> sendRaw(byte[] key, byte[] value, int seq) {
@@ -54,13 +57,25 @@ public final class SubmissionLoader implements AutoCloseable {
 
     /** Publishes every event of the history (seq = seqOffset + event seq) and waits for all acknowledgements. */
     public void sendAll(History h, int seqOffset) {
+        sendAll(h, seqOffset, new java.util.EnumMap<>(FormatMix.Format.class));
+    }
+
+    /** {@link #sendAll(History, int)}, counting the reports per format; returns the bytes of all documents sent. */
+    public long sendAll(History h, int seqOffset, Map<FormatMix.Format, Long> byFormat) {
         List<Future<RecordMetadata>> sent = new ArrayList<>(h.size());
+        long bytes = 0;
         for (History.Event e : h.events()) {
-            sent.add(send(h, e, seqOffset));
+            ReportSubmission s = h.submission(e);
+            bytes += s.getContent().remaining();
+            if (e.kind() != History.Kind.GARBAGE) {
+                byFormat.merge(h.format(e), 1L, Long::sum);
+            }
+            sent.add(send(s, seqOffset + e.seq()));
         }
         flush();
         // flush() returns when every send has completed, failed ones included: a lost submission must stop the bench here.
         sent.forEach(SubmissionLoader::await);
+        return bytes;
     }
 
     public void flush() {

@@ -30,6 +30,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -55,9 +57,10 @@ class HistoryTest {
         }
     }
 
-    @Test
-    void historyGivesExactlyTheExpectedAlertsThroughTheRealTopology() {
-        History h = History.generate(new History.Settings(60, 4, 2024, 0.25, 11, 0.4, 0.3, 0.1, 0.05));
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"text=1", "pdf=60,html=25,text=15"})
+    void historyGivesExactlyTheExpectedAlertsThroughTheRealTopology(String formats) {
+        History h = History.generate(new History.Settings(60, 4, 2024, 0.25, 11, 0.4, 0.3, 0.1, 0.05, FormatMix.parse(formats)));
         History.Expected expected = h.expected();
         assertTrue(expected.defects() > 10, "enough defects to mean something: " + expected.defects());
         assertTrue(!expected.resolved().isEmpty(), "some corrections");
