@@ -180,7 +180,10 @@ public final class BenchRunner {
         Passthrough.Result pass = null;
         if (baseline) {
             out.printf("[%s] loaded in %.1f s; baseline passthrough …%n", name, loadNanos / 1e9);
+            long cpu0 = processCpuNanos();
             pass = Passthrough.run(clients, topics.submissions(), passthroughTopic, n, Duration.ofSeconds(Math.max(120, n / 50)));
+            out.printf("[%s] baseline: process CPU %.1f s, %.2f ms per record%n", name, (processCpuNanos() - cpu0) / 1e9,
+                    (processCpuNanos() - cpu0) / 1e6 / n);
         }
 
         out.printf("[%s] running the topology over %d submissions …%n", name, n);
@@ -188,12 +191,16 @@ public final class BenchRunner {
         Duration timeout = Duration.ofSeconds(Math.max(180, n / 20));
         try (OutcomeCounter counter = new OutcomeCounter(clients, topics, serdes)) {
             long t0 = System.nanoTime();
+            long cpu0 = processCpuNanos();
             ComplianceApp app = ComplianceApp.start(config, topics);
             try {
                 if (!counter.awaitDone(0, n, timeout)) {
                     throw new IllegalStateException("[" + name + "] the topology accounted for " + counter.done(0, n) + " of " + n
                             + " submissions within " + timeout + " (Kafka Streams is " + app.streams().state() + ")");
                 }
+                // The whole process (broker and registry included) while the topology ran: less disturbed by other load than wall time.
+                long cpu = processCpuNanos() - cpu0;
+                out.printf("[%s] topology: process CPU %.1f s, %.2f ms per submission%n", name, cpu / 1e9, cpu / 1e6 / n);
                 long topologyNanos = counter.lastProgressNanos() - t0;
                 long steadyNanos = counter.lastProgressNanos() - counter.firstProgressNanos();
                 Latency lat = null;
@@ -296,6 +303,10 @@ public final class BenchRunner {
                 && snap.twice() == 0;
         return new Check(want.size(), found.size(), missing, unexpected, duplicated, wantResolved.size(), snap.resolved().size(),
                 resolvedWrong, (int) expectedRejected, accounted);
+    }
+
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     static void deleteQuietly(Path dir) {
