@@ -8,14 +8,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import gongkai.alerts.AlertKeys;
+import gongkai.topics.AlertKeys;
 import gongkai.avro.AlertReview;
 import gongkai.avro.ComplianceAlert;
 import gongkai.config.MonitorConfig;
 import gongkai.review.ReviewLog;
 import gongkai.text.SafeText;
 import gongkai.topics.Topics;
-import gongkai.topology.MonitorSerdes;
+import gongkai.topics.MonitorSerdes;
 import gongkai.watch.AgencyHistory;
 import gongkai.watch.AlertFormatter;
 import picocli.CommandLine.Command;

@@ -17,7 +17,7 @@ import gongkai.avro.RejectedSubmission;
 import gongkai.config.MonitorConfig;
 import gongkai.text.SafeText;
 import gongkai.topics.Topics;
-import gongkai.topology.MonitorSerdes;
+import gongkai.topics.MonitorSerdes;
 import gongkai.watch.RejectionLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
