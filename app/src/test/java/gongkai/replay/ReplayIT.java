@@ -141,9 +141,6 @@ class ReplayIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("flaky in 1 of 4 full runs (the replay ended once before the 2022 report's alert was"
-            + " read back); passes alone; disabled so one flake does not stop every change from landing: see the closing"
-            + " note of this session. Reviews cut at T are covered by ComplianceTopologyTest.aReplayIgnoresRosterEntriesAndReviewsMadeAfterItsEnd")
     void aReplayShowsTheReviewsThatStoodAtItsEnd() {
         Replay.Result march10 = Replay.run(config, new SubmissionWindow(null, Instant.parse("2023-03-10T00:00:00Z")),
                 "reviewed", Duration.ofMinutes(3), (d, t) -> d);
