@@ -160,7 +160,7 @@ public final class ReportParser {
             try {
                 DisclosureReport r = ReportInterpreter.interpret(byLine, s, sha);
                 List<ParseWarning> warnings = new ArrayList<>(r.getWarnings());
-                warnings.add(ParseWarning.newBuilder().setCode("PDF_READ_BY_LINE").setSection(3).setMessage(
+                warnings.add(ParseWarning.newBuilder().setCode(WarningCode.PDF_READ_BY_LINE.name()).setSection(3).setMessage(
                         "the PDF's tables were read line by line from its text layer: by position, " + byPosition.detail()).build());
                 r.setWarnings(warnings);
                 return r;
