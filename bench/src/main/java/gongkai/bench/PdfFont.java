@@ -51,6 +51,11 @@ final class PdfFont {
         this.objects = objects;
     }
 
+    /** Whether a Chinese font for the PDFs is installed (tests of PDFs are skipped without one, as the parser's are). */
+    static boolean available() {
+        return CANDIDATES.stream().anyMatch(Files::isReadable);
+    }
+
     static Path find() {
         return CANDIDATES.stream().filter(Files::isReadable).findFirst().orElseThrow(() -> new IllegalStateException(
                 "the PDF part of the bench history needs a Chinese TrueType font: install fonts-droid-fallback (Debian), looked in "
