@@ -181,8 +181,8 @@ public final class BenchRunner {
             out.printf("[%s] loaded in %.1f s; baseline passthrough …%n", name, loadNanos / 1e9);
             long cpu0 = processCpuNanos();
             pass = Passthrough.run(clients, topics.submissions(), passthroughTopic, n, Duration.ofSeconds(Math.max(120, n / 50)));
-            out.printf("[%s] baseline: process CPU %.1f s, %.2f ms per record%n", name, (processCpuNanos() - cpu0) / 1e9,
-                    (processCpuNanos() - cpu0) / 1e6 / n);
+            long cpu = processCpuNanos() - cpu0;
+            out.printf("[%s] baseline: process CPU %.1f s, %.2f ms per record%n", name, cpu / 1e9, cpu / 1e6 / n);
         }
 
         out.printf("[%s] running the topology over %d submissions …%n", name, n);

@@ -24,6 +24,9 @@ import gongkai.report.RequestTable;
  * and at known places, corrections, years out of order, exact duplicates and garbage, and the alerts that
  * history must produce, derived from what was injected (never from running the topology).
  *
+ * <p>Each report is published as text, or rendered as a web page or a PDF ({@link FormatMix}; text only by default);
+ * the defects are in its numbers, so in every format.
+ *
  * <p>Everything is a pure function of the settings and the seed: an agency's numbers and plan are recomputed
  * from its own random stream when needed, and texts are rendered when a submission is published, so the
  * history of a million reports costs a list of small events and no texts in memory.
