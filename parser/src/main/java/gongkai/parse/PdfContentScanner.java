@@ -2,6 +2,7 @@ package gongkai.parse;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +11,7 @@ import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSBoolean;
 import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSFloat;
 import org.apache.pdfbox.cos.COSInteger;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSNull;
@@ -48,6 +50,8 @@ final class PdfContentScanner {
     private int position;
     private int limit;
     private final StringBuilder token = new StringBuilder(16);
+    /** The bytes of the string being read; copied out for each string. */
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
 
     PdfContentScanner(RandomAccessRead in) {
         this.in = in;
@@ -68,7 +72,7 @@ final class PdfContentScanner {
                 operands.add(operand);
                 continue;
             }
-            Operator op = Operator.getOperator(keyword());
+            Operator op = keyword();
             sink.operator(op, operands);
             operands.clear();
             if (++operators % 65_536 == 0) {
@@ -104,22 +108,19 @@ final class PdfContentScanner {
                     return number();
                 }
                 if (isKeywordChar(c)) {
-                    String word = peekKeyword();
-                    COSBase constant = switch (word) {
-                        case "true" -> COSBoolean.TRUE;
-                        case "false" -> COSBoolean.FALSE;
-                        case "null" -> COSNull.NULL;
-                        default -> null;
-                    };
+                    int length = keywordLength();
+                    COSBase constant = length == 4 && matches("true") ? COSBoolean.TRUE
+                            : length == 5 && matches("false") ? COSBoolean.FALSE
+                            : length == 4 && matches("null") ? COSNull.NULL : null;
                     if (constant != null) {
-                        position += word.length();
+                        position += length;
                         if (!isEndOfName(peek())) {
-                            throw new Unsupported("'" + word + "' run together with what follows");
+                            throw new Unsupported("a keyword run together with what follows");
                         }
                         return constant;
                     }
                     if (!topLevel) {
-                        throw new Unsupported("keyword '" + word + "' inside an array or dictionary");
+                        throw new Unsupported("an operator inside an array or dictionary");
                     }
                     return null;
                 }
@@ -179,42 +180,60 @@ final class PdfContentScanner {
 
     /** A number in the plain forms [+-]digits[.digits] or [+-].digits; anything PDFBox would repair is left to it. */
     private COSBase number() throws IOException {
-        token.setLength(0);
-        int c = peek();
-        while (c >= '0' && c <= '9' || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E') {
-            token.append((char) c);
-            read();
-            c = peek();
+        if (limit - position < 32) {
+            compact();
         }
-        int i = 0;
-        int n = token.length();
-        if (token.charAt(0) == '-' || token.charAt(0) == '+') {
+        int start = position;
+        int end = position;
+        while (end < limit && isNumberChar(buffer[end])) {
+            end++;
+        }
+        if (end == limit && end - start >= 32) {
+            throw new Unsupported("number longer than 32 characters");
+        }
+        position = end;
+        int i = start;
+        boolean negative = buffer[i] == '-';
+        if (negative || buffer[i] == '+') {
             i++;
         }
         int digits = 0;
-        int dots = 0;
-        for (int k = i; k < n; k++) {
-            char d = token.charAt(k);
-            if (d == '.') {
-                dots++;
+        int dot = -1;
+        long mantissa = 0;
+        for (int k = i; k < end; k++) {
+            byte d = buffer[k];
+            if (d == '.' && dot < 0) {
+                dot = k;
             } else if (d >= '0' && d <= '9') {
                 digits++;
+                mantissa = mantissa * 10 + d - '0';
             } else {
-                throw new Unsupported("number '" + token + "'");
+                throw new Unsupported("number with a misplaced sign, a second point or an exponent");
             }
         }
-        if (digits == 0 || dots > 1) {
-            throw new Unsupported("number '" + token + "'");
+        if (digits == 0) {
+            throw new Unsupported("number without digits");
         }
-        if (dots == 0 && digits <= 18) {
-            long value = 0;
-            for (int k = i; k < n; k++) {
-                value = value * 10 + token.charAt(k) - '0';
-            }
-            return COSInteger.get(token.charAt(0) == '-' ? -value : value);
+        if (digits > 18) {
+            return COSNumber.get(new String(buffer, start, end - start, StandardCharsets.ISO_8859_1));
         }
-        // PDFBox's own conversion, so the float is the same to the last bit.
-        return COSNumber.get(token.toString());
+        if (dot < 0) {
+            return COSInteger.get(negative ? -mantissa : mantissa);
+        }
+        int decimals = end - dot - 1;
+        if (mantissa > 1 << 24 || decimals > 10) {
+            return COSNumber.get(new String(buffer, start, end - start, StandardCharsets.ISO_8859_1));
+        }
+        // Both operands are exact floats, so IEEE division rounds the exact quotient once: the value
+        // Float.parseFloat gives for the same text. Zero is positive, as COSFloat coerces -0 to 0.
+        float value = mantissa / POWERS_OF_TEN[decimals];
+        return new COSFloat(value == 0 ? 0f : negative ? -value : value);
+    }
+
+    private static final float[] POWERS_OF_TEN = {1f, 1e1f, 1e2f, 1e3f, 1e4f, 1e5f, 1e6f, 1e7f, 1e8f, 1e9f, 1e10f};
+
+    private static boolean isNumberChar(byte c) {
+        return c >= '0' && c <= '9' || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E';
     }
 
     private COSName name() throws IOException {
@@ -232,13 +251,23 @@ final class PdfContentScanner {
     }
 
     private COSString hexString() throws IOException {
-        token.setLength(0);
+        bytes.reset();
+        int high = -1;
         while (true) {
             int c = read();
-            if (c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
-                token.append((char) c);
+            int nibble = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+            if (nibble >= 0) {
+                if (high < 0) {
+                    high = nibble;
+                } else {
+                    bytes.write(high << 4 | nibble);
+                    high = -1;
+                }
             } else if (c == '>') {
-                return COSString.parseHex(token.toString());
+                if (high >= 0) {
+                    bytes.write(high << 4); // an odd last digit is followed by 0, as in PDFBox
+                }
+                return new COSString(bytes.toByteArray());
             } else if (c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != '\b' && c != '\f') {
                 throw new Unsupported("hex string with a non-hex character or no end");
             }
@@ -247,7 +276,8 @@ final class PdfContentScanner {
 
     /** A literal string whose parentheses balance; PDFBox's guesses about unbalanced ones are left to PDFBox. */
     private COSString literalString() throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(32);
+        ByteArrayOutputStream out = bytes;
+        out.reset();
         int depth = 1;
         while (true) {
             int c = read();
@@ -317,22 +347,45 @@ final class PdfContentScanner {
         }
     }
 
-    /** The operator name at the current position, consumed; it must end where both of PDFBox's readers end it. */
-    private String keyword() throws IOException {
-        String word = peekKeyword();
-        position += word.length();
-        int next = peek();
-        if (word.equals("BI") || word.charAt(0) == 'I') {
+    /** The operator at the current position, consumed; its name must end where both of PDFBox's readers end it. */
+    private Operator keyword() throws IOException {
+        int length = keywordLength();
+        int first = buffer[position] & 0xff;
+        if (first == 'I' || length == 2 && first == 'B' && buffer[position + 1] == 'I') {
             throw new Unsupported("inline image");
         }
-        if (!(next == EOF || isWhitespace(next) || next == '[' || next == '<' || next == '(' || next == '/' || next == '%')) {
-            throw new Unsupported("operator '" + word + "' followed by " + next);
+        Operator op;
+        if (length == 1) {
+            op = ONE[first];
+            if (op == null) {
+                op = ONE[first] = Operator.getOperator(String.valueOf((char) first));
+            }
+        } else if (length == 2) {
+            int key = first << 7 | buffer[position + 1] & 0x7f;
+            op = TWO[key];
+            if (op == null) {
+                op = TWO[key] = Operator.getOperator(new String(buffer, position, 2, StandardCharsets.ISO_8859_1));
+            }
+        } else {
+            op = Operator.getOperator(new String(buffer, position, length, StandardCharsets.ISO_8859_1));
         }
-        return word;
+        position += length;
+        int next = peek();
+        if (!(next == EOF || isWhitespace(next) || next == '[' || next == '<' || next == '(' || next == '/' || next == '%')) {
+            throw new Unsupported("operator followed by " + next);
+        }
+        return op;
     }
 
-    /** The run of operator characters at the current position, without consuming it. */
-    private String peekKeyword() throws IOException {
+    /**
+     * PDFBox's operators of one and two characters, as {@link Operator#getOperator} returns them (shared instances;
+     * only BI and ID, never read here, are made per use). Filled as met; a race fills a slot twice with the same one.
+     */
+    private static final Operator[] ONE = new Operator[128];
+    private static final Operator[] TWO = new Operator[128 * 128];
+
+    /** The length of the run of operator characters at the current position, at most 8; nothing is consumed. */
+    private int keywordLength() throws IOException {
         if (limit - position < 16) {
             compact();
         }
@@ -344,9 +397,18 @@ final class PdfContentScanner {
             }
         }
         if (end == position) {
-            throw new Unsupported("unexpected character " + (position < limit ? buffer[position] & 0xff : EOF));
+            throw new Unsupported("unexpected character");
         }
-        return new String(buffer, position, end - position, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return end - position;
+    }
+
+    private boolean matches(String word) {
+        for (int k = 0; k < word.length(); k++) {
+            if (buffer[position + k] != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isKeywordChar(int c) {
