@@ -13,7 +13,7 @@ import java.util.UUID;
 import gongkai.avro.AlertStatus;
 import gongkai.avro.ComplianceAlert;
 import gongkai.topics.Topics;
-import gongkai.topology.MonitorSerdes;
+import gongkai.topics.MonitorSerdes;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -215,10 +215,6 @@ public final class OutcomeCounter implements AutoCloseable {
             }
         }
         return true;
-    }
-
-    public synchronized Long firstAlertNanos(int seq) {
-        return firstAlertNanos.get(seq);
     }
 
     public synchronized long firstProgressNanos() {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 
+import gongkai.watch.AlertTable;
 import gongkai.avro.ComplianceAlert;
 import gongkai.avro.ReportSubmission;
 import gongkai.parse.ReportParser;
@@ -23,7 +23,7 @@ import gongkai.serde.SchemaRegistryClient;
 import gongkai.submit.Submissions;
 import gongkai.topics.Topics;
 import gongkai.topology.ComplianceTopology;
-import gongkai.topology.MonitorSerdes;
+import gongkai.topics.MonitorSerdes;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -166,8 +166,8 @@ class PagesTest {
 
     @Test
     void exportedCellsNeverRunAsFormulas() {
-        assertEquals("'=HYPERLINK(\"x\")", Exports.noFormula("=HYPERLINK(\"x\")"));
-        assertEquals("'@SUM(A1)", Exports.noFormula("@SUM(A1)"));
-        assertEquals("-3", Exports.noFormula("-3"));
+        assertEquals("'=HYPERLINK(\"x\")", AlertTable.noFormula("=HYPERLINK(\"x\")"));
+        assertEquals("'@SUM(A1)", AlertTable.noFormula("@SUM(A1)"));
+        assertEquals("-3", AlertTable.noFormula("-3"));
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
+import gongkai.topics.SourceHeaders;
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.RejectedSubmission;
 import gongkai.serde.AvroSerde;
@@ -43,11 +44,6 @@ public final class UnwritableOutputHandler implements ProductionExceptionHandler
     private String rejectedTopic;
     private AvroSerde<RejectedSubmission> serde;
     private boolean exactlyOnce;
-
-    /** Outputs of this process replaced by a small dead letter or skipped, since it started. */
-    public static long unwritten() {
-        return UNWRITTEN.get();
-    }
 
     @Override
     public void configure(Map<String, ?> configs) {
