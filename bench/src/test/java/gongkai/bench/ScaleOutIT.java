@@ -1,5 +1,6 @@
 package gongkai.bench;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import gongkai.local.LocalKafka;
@@ -25,7 +26,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Utils;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * others take over its tasks (one standby replica each, the default): every submission is still judged exactly once
  * and every alert raised exactly once. Prints how long the takeover took.
  */
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
 class ScaleOutIT {
     private static final String APP_ID = "bench-scale";
     private static final String PREFIX = "scale.";
@@ -133,21 +137,21 @@ class ScaleOutIT {
      */
     private static Map<String, Set<TopicPartition>> awaitAssignment(Admin admin, List<String> instances, Set<TopicPartition> inputs,
                                                                       Duration timeout) throws InterruptedException, ExecutionException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Map<String, Set<TopicPartition>> owned = Map.of();
-        while (System.nanoTime() < deadline) {
-            Map<String, Set<TopicPartition>> now = assignment(admin);
-            owned = now;
-            Set<TopicPartition> all = new HashSet<>();
-            now.values().forEach(all::addAll);
-            Predicate<String> owns = i -> !now.getOrDefault(i, Set.of()).isEmpty();
-            if (now.keySet().equals(Set.copyOf(instances)) && instances.stream().allMatch(owns) && all.containsAll(inputs)) {
-                return now;
-            }
-            LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+        AtomicReference<Map<String, Set<TopicPartition>>> owned = new AtomicReference<>(Map.of());
+        try {
+            return await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
+                owned.set(assignment(admin));
+                return owned.get();
+            }, now -> {
+                Set<TopicPartition> all = new HashSet<>();
+                now.values().forEach(all::addAll);
+                Predicate<String> owns = i -> !now.getOrDefault(i, Set.of()).isEmpty();
+                return now.keySet().equals(Set.copyOf(instances)) && instances.stream().allMatch(owns) && all.containsAll(inputs);
+            });
+        } catch (ConditionTimeoutException notShared) {
+            assertEquals(Set.copyOf(instances), owned.get().keySet(), "the group's members within " + timeout + ": " + owned.get());
+            throw new AssertionError("the partitions are not shared between " + instances + " within " + timeout + ": " + owned.get());
         }
-        assertEquals(Set.copyOf(instances), owned.keySet(), "the group's members within " + timeout + ": " + owned);
-        throw new AssertionError("the partitions are not shared between " + instances + " within " + timeout + ": " + owned);
     }
 
     /** Partitions per instance, by the client.id prefix each instance's consumer carries. */

@@ -12,12 +12,14 @@ import gongkai.local.LocalSchemaRegistry;
 import gongkai.topics.Topics;
 import gongkai.topology.MonitorSerdes;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * (a) The streams application is killed mid-run (SIGKILL of its JVM: no clean shutdown, transactions left open)
  * and started again on the same state directory. Exactly once must hold across the crash.
  */
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
 class StreamsCrashIT {
     @TempDir
     Path dir;
