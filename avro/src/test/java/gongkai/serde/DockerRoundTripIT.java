@@ -32,6 +32,7 @@ import org.testcontainers.utility.DockerImageName;
  * Docker engine (as on our CI, which proves the flow with real local servers instead).
  */
 @Testcontainers(disabledWithoutDocker = true)
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
 class DockerRoundTripIT {
     static final Network network = Network.newNetwork();
 
