@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -20,17 +19,8 @@ import gongkai.avro.ComplianceAlert;
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.ReportSubmission;
 import gongkai.avro.RosterEntry;
-import gongkai.parse.ReportParser;
-import gongkai.rules.RuleCatalog;
-import gongkai.serde.InMemorySchemaRegistryClient;
-import gongkai.serde.SchemaRegistryClient;
-import gongkai.topics.Topics;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,9 +32,7 @@ class AgencyIdentityTopologyTest {
 
     @TempDir
     Path state;
-    private final String scope = "identity-" + UUID.randomUUID();
-    private final Topics topics = Topics.live();
-    private TopologyTestDriver driver;
+    private TopologyHarness harness;
     private TestInputTopic<String, ReportSubmission> submissions;
     private TestInputTopic<String, RosterEntry> roster;
     private TestOutputTopic<String, DisclosureReport> parsed;
@@ -53,23 +41,16 @@ class AgencyIdentityTopologyTest {
 
     @BeforeEach
     void start() {
-        SchemaRegistryClient registry = SchemaRegistryClient.connect("mock://" + scope);
-        MonitorSerdes serdes = MonitorSerdes.using(registry, true);
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "identity-test");
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        p.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
-        driver = new TopologyTestDriver(ComplianceTopology.build(topics, serdes, new ReportParser(), new RuleCatalog()), p);
-        submissions = driver.createInputTopic(topics.submissions(), new StringSerializer(), serdes.submissions().serializer());
-        roster = driver.createInputTopic(topics.roster(), new StringSerializer(), serdes.roster().serializer());
-        parsed = driver.createOutputTopic(topics.parsed(), new StringDeserializer(), serdes.reports().deserializer());
-        events = driver.createOutputTopic(topics.alertEvents(), new StringDeserializer(), serdes.alerts().deserializer());
+        harness = TopologyHarness.start(state);
+        submissions = harness.submissions();
+        roster = harness.roster();
+        parsed = harness.parsed();
+        events = harness.alertEvents();
     }
 
     @AfterEach
     void stop() {
-        driver.close();
-        InMemorySchemaRegistryClient.drop(scope);
+        harness.close();
     }
 
     /** The 2021 sample with its title's agency written another way. */

@@ -15,7 +15,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -29,17 +28,9 @@ import gongkai.avro.DisclosureReport;
 import gongkai.avro.RejectedSubmission;
 import gongkai.avro.ReportSubmission;
 import gongkai.avro.ReportVerdict;
-import gongkai.intake.PoisonSubmissionHandler;
 import gongkai.intake.SourceHeaders;
-import gongkai.parse.ReportParser;
-import gongkai.rules.RuleCatalog;
-import gongkai.serde.InMemorySchemaRegistryClient;
-import gongkai.serde.SchemaRegistryClient;
 import gongkai.topics.Topics;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -56,9 +47,8 @@ class ComplianceTopologyTest {
 
     @TempDir
     Path state;
-    private final String scope = "topology-" + UUID.randomUUID();
-    private final Topics topics = Topics.live();
-    private TopologyTestDriver driver;
+    private TopologyHarness harness;
+    private Topics topics;
     private MonitorSerdes serdes;
     private TestInputTopic<String, ReportSubmission> submissions;
     private TestOutputTopic<String, DisclosureReport> parsed;
@@ -71,28 +61,24 @@ class ComplianceTopologyTest {
 
     @BeforeEach
     void start() {
-        SchemaRegistryClient registry = SchemaRegistryClient.connect("mock://" + scope);
-        serdes = MonitorSerdes.using(registry, true);
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        p.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
-        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, PoisonSubmissionHandler.class.getName());
-        p.put(PoisonSubmissionHandler.REJECTED_TOPIC_CONFIG, topics.rejected());
-        p.put(PoisonSubmissionHandler.REGISTRY_URL_CONFIG, registry.baseUrl());
-        driver = new TopologyTestDriver(ComplianceTopology.build(topics, serdes, new ReportParser(), new RuleCatalog()), p);
-        submissions = driver.createInputTopic(topics.submissions(), new StringSerializer(), serdes.submissions().serializer());
-        parsed = driver.createOutputTopic(topics.parsed(), new StringDeserializer(), serdes.reports().deserializer());
-        rejected = driver.createOutputTopic(topics.rejected(), new StringDeserializer(), serdes.rejected().deserializer());
-        events = driver.createOutputTopic(topics.alertEvents(), new StringDeserializer(), serdes.alerts().deserializer());
-        open = driver.createOutputTopic(topics.openAlerts(), new StringDeserializer(), serdes.alerts().deserializer());
-        verdicts = driver.createOutputTopic(topics.verdicts(), new StringDeserializer(), serdes.verdicts().deserializer());
+        use(TopologyHarness.start(state));
+    }
+
+    private void use(TopologyHarness h) {
+        harness = h;
+        topics = h.topics();
+        serdes = h.serdes();
+        submissions = h.submissions();
+        parsed = h.parsed();
+        rejected = h.rejected();
+        events = h.alertEvents();
+        open = h.openAlerts();
+        verdicts = h.verdicts();
     }
 
     @AfterEach
     void stop() {
-        driver.close();
-        InMemorySchemaRegistryClient.drop(scope);
+        harness.close();
     }
 
     static byte[] sample(String name) throws IOException {
@@ -176,7 +162,7 @@ class ComplianceTopologyTest {
 
     @Test
     void poisonBytesGoToTheDeadLetterTopicAndProcessingGoesOn() throws IOException {
-        TestInputTopic<String, byte[]> raw = driver.createInputTopic(topics.submissions(), new StringSerializer(), new ByteArraySerializer());
+        TestInputTopic<String, byte[]> raw = harness.input(topics.submissions(), new ByteArraySerializer());
         byte[] poison = "not avro at all".getBytes(StandardCharsets.UTF_8);
         raw.pipeInput("bad", poison);
         submit(sample("daxing-yinghai-2023.txt"), "daxing-yinghai-2023.txt");
@@ -293,7 +279,7 @@ class ComplianceTopologyTest {
     }
 
     private TestInputTopic<String, AlertReview> reviews() {
-        return driver.createInputTopic(topics.reviews(), new StringSerializer(), serdes.reviews().serializer());
+        return harness.reviews();
     }
 
     private void review(String alertKey, ReviewAction action, ComplianceAlert judged) {
@@ -343,22 +329,12 @@ class ComplianceTopologyTest {
         Instant until = clock.plusSeconds(600);
         stop();
         openTable.clear();
-        SchemaRegistryClient registry = SchemaRegistryClient.connect("mock://" + scope);
-        serdes = MonitorSerdes.using(registry, true);
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test-replay");
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        p.put(StreamsConfig.STATE_DIR_CONFIG, state.resolve("replay").toString());
-        driver = new TopologyTestDriver(ComplianceTopology.build(topics, serdes, new ReportParser(), new RuleCatalog(),
-                new gongkai.intake.SubmissionWindow(null, until), () -> until), p);
-        submissions = driver.createInputTopic(topics.submissions(), new StringSerializer(), serdes.submissions().serializer());
-        open = driver.createOutputTopic(topics.openAlerts(), new StringDeserializer(), serdes.alerts().deserializer());
+        use(TopologyHarness.replay(state.resolve("replay"), new gongkai.intake.SubmissionWindow(null, until), () -> until));
         submit(sample("chaoyang-jinzhan-2021.txt"), "2021.txt");
         submit(chaoyang2022(2, 5), "2022.txt");
         ComplianceAlert alert = cont01Total();
 
-        TestInputTopic<String, gongkai.avro.RosterEntry> roster = driver.createInputTopic(topics.roster(), new StringSerializer(),
-                serdes.roster().serializer());
+        TestInputTopic<String, gongkai.avro.RosterEntry> roster = harness.roster();
         Instant after = until.plusSeconds(3600);
         roster.pipeInput("北京市朝阳区人民政府", gongkai.avro.RosterEntry.newBuilder().setAgency("北京市朝阳区人民政府").setFirstYear(2020)
                 .setAddedAt(after).build(), after);

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
@@ -21,18 +20,8 @@ import gongkai.avro.ComplianceAlert;
 import gongkai.avro.ReportSubmission;
 import gongkai.avro.RosterEntry;
 import gongkai.continuity.ComplianceProcessor;
-import gongkai.intake.SubmissionWindow;
-import gongkai.parse.ReportParser;
-import gongkai.rules.RuleCatalog;
-import gongkai.serde.InMemorySchemaRegistryClient;
-import gongkai.serde.SchemaRegistryClient;
-import gongkai.topics.Topics;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,33 +34,23 @@ class RosterCheckTest {
 
     @TempDir
     Path state;
-    private final String scope = "roster-" + UUID.randomUUID();
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2022-01-15T00:00:00Z"));
-    private final Topics topics = Topics.live();
-    private TopologyTestDriver driver;
+    private TopologyHarness harness;
     private TestInputTopic<String, RosterEntry> roster;
     private TestInputTopic<String, ReportSubmission> submissions;
     private TestOutputTopic<String, ComplianceAlert> events;
 
     @BeforeEach
     void start() {
-        SchemaRegistryClient registry = SchemaRegistryClient.connect("mock://" + scope);
-        MonitorSerdes serdes = MonitorSerdes.using(registry, true);
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "roster-test");
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        p.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
-        driver = new TopologyTestDriver(ComplianceTopology.build(topics, serdes, new ReportParser(), new RuleCatalog(),
-                SubmissionWindow.ALL, now::get), p);
-        roster = driver.createInputTopic(topics.roster(), new StringSerializer(), serdes.roster().serializer());
-        submissions = driver.createInputTopic(topics.submissions(), new StringSerializer(), serdes.submissions().serializer());
-        events = driver.createOutputTopic(topics.alertEvents(), new StringDeserializer(), serdes.alerts().deserializer());
+        harness = TopologyHarness.start(state, now::get);
+        roster = harness.roster();
+        submissions = harness.submissions();
+        events = harness.alertEvents();
     }
 
     @AfterEach
     void stop() {
-        driver.close();
-        InMemorySchemaRegistryClient.drop(scope);
+        harness.close();
     }
 
     private void onRoster(String agency, int firstYear) {
@@ -96,7 +75,7 @@ class RosterCheckTest {
         assertTrue(missing().isEmpty(), "on 15 Jan 2022 a township's 2021 report is not due before 31 Jan");
 
         now.set(Instant.parse("2022-02-01T01:00:00Z"));
-        driver.advanceWallClockTime(ComplianceProcessor.ROSTER_CHECK_INTERVAL);
+        harness.driver().advanceWallClockTime(ComplianceProcessor.ROSTER_CHECK_INTERVAL);
         List<ComplianceAlert> raised = missing();
         assertEquals(1, raised.size(), raised.toString());
         ComplianceAlert a = raised.get(0);
@@ -106,7 +85,7 @@ class RosterCheckTest {
         assertTrue(a.getExpected().contains("2022-01-31"), a.getExpected());
         assertEquals(Instant.parse("2022-01-31T16:00:00Z"), a.getEventAt(), "overdue from the start of 1 Feb, Beijing time");
 
-        driver.advanceWallClockTime(ComplianceProcessor.ROSTER_CHECK_INTERVAL);
+        harness.driver().advanceWallClockTime(ComplianceProcessor.ROSTER_CHECK_INTERVAL);
         assertTrue(missing().isEmpty(), "an alert already standing is not raised again");
 
         submit("chaoyang-jinzhan-2021.txt");
@@ -134,7 +113,7 @@ class RosterCheckTest {
         List<ComplianceAlert> after = missing();
         assertEquals(2, after.size());
         assertTrue(after.stream().allMatch(a -> a.getStatus() == AlertStatus.RESOLVED), after.toString());
-        driver.advanceWallClockTime(Duration.ofMinutes(5));
+        harness.driver().advanceWallClockTime(Duration.ofMinutes(5));
         assertTrue(missing().isEmpty(), "off the roster, nothing is raised again");
     }
 
@@ -145,7 +124,7 @@ class RosterCheckTest {
         events.readValuesToList();
         onRoster(JINZHAN, 2021);
         assertTrue(missing().isEmpty());
-        driver.advanceWallClockTime(Duration.ofMinutes(5));
+        harness.driver().advanceWallClockTime(Duration.ofMinutes(5));
         assertTrue(missing().isEmpty());
     }
 }
