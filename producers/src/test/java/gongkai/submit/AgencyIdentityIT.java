@@ -24,7 +24,7 @@ import gongkai.serde.SchemaRegistryClient;
 import gongkai.testkit.LocalCluster;
 import gongkai.topics.Topics;
 import gongkai.topology.ComplianceApp;
-import gongkai.topology.MonitorSerdes;
+import gongkai.topics.MonitorSerdes;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import gongkai.parse.WarningCode;
 import gongkai.avro.ActiveDisclosureCell;
 import gongkai.avro.ActiveDisclosureRow;
 import gongkai.avro.DisclosureReport;
@@ -83,7 +84,7 @@ public final class BadNumberRule implements ReportRule {
     /** The parser's BAD_NUMBER warnings, placed on the same keys as the data-derived findings where possible. */
     private static void warnings(DisclosureReport report, Map<String, Finding> findings) {
         for (ParseWarning warning : report.getWarnings()) {
-            if (!"BAD_NUMBER".equals(warning.getCode())) {
+            if (!WarningCode.BAD_NUMBER.is(warning.getCode())) {
                 continue;
             }
             WarningPlace place = WarningPlace.of(report, warning);

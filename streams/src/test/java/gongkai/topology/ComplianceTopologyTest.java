@@ -9,9 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +18,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import gongkai.text.Sha256;
+import gongkai.topics.MonitorSerdes;
 import gongkai.avro.AlertReview;
 import gongkai.avro.AlertStatus;
 import gongkai.avro.ReviewAction;
@@ -28,7 +28,7 @@ import gongkai.avro.DisclosureReport;
 import gongkai.avro.RejectedSubmission;
 import gongkai.avro.ReportSubmission;
 import gongkai.avro.ReportVerdict;
-import gongkai.intake.SourceHeaders;
+import gongkai.topics.SourceHeaders;
 import gongkai.topics.Topics;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.TestInputTopic;
@@ -112,17 +112,9 @@ class ComplianceTopologyTest {
         clock = clock.plusSeconds(60);
         ReportSubmission s = ReportSubmission.newBuilder().setSubmissionId(UUID.randomUUID().toString())
                 .setContent(ByteBuffer.wrap(content)).setSource(source).setSubmitter("test")
-                .setReceivedAt(clock).setSha256(sha256(content)).build();
+                .setReceivedAt(clock).setSha256(Sha256.hex(content)).build();
         submissions.pipeInput(source, s, clock);
         return s;
-    }
-
-    private static String sha256(byte[] b) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private Map<String, ComplianceAlert> openAlerts() {
@@ -187,7 +179,7 @@ class ComplianceTopologyTest {
         assertEquals("2", total.getActual());
         assertEquals(CHAOYANG, total.getAgency());
         assertNotNull(total.getComparedWith(), "a continuity alert names the previous year's version");
-        assertEquals(sha256(sample("chaoyang-jinzhan-2021.txt")), total.getComparedWith().getSha256());
+        assertEquals(Sha256.hex(sample("chaoyang-jinzhan-2021.txt")), total.getComparedWith().getSha256());
         assertTrue(keys(alerts, "R-CONT-03", 2022).isEmpty(), "the previous year is there");
     }
 
@@ -237,7 +229,7 @@ class ComplianceTopologyTest {
         assertTrue(keys(open, "R-CONT-01", 2022).isEmpty());
         List<ComplianceAlert> stillStanding = open.values().stream().filter(a -> a.getYear() == 2022).toList();
         assertTrue(!stillStanding.isEmpty(), "the 2022 report's other findings (section numbering) still stand");
-        stillStanding.forEach(a -> assertEquals(sha256(corrected), a.getReport().getSha256(),
+        stillStanding.forEach(a -> assertEquals(Sha256.hex(corrected), a.getReport().getSha256(),
                 a.getRuleId() + " names the corrected version it now stands on"));
     }
 
@@ -275,7 +267,7 @@ class ComplianceTopologyTest {
         assertTrue(keys(openAlerts(), "R-CONT-01", 2022).isEmpty());
         List<ReportVerdict> v = verdicts.readValuesToList();
         assertEquals(1, v.size());
-        assertEquals(sha256(chaoyang2022(3, 6)), v.get(0).getReport().getSha256(), "the verdict is the corrected version's");
+        assertEquals(Sha256.hex(chaoyang2022(3, 6)), v.get(0).getReport().getSha256(), "the verdict is the corrected version's");
     }
 
     private TestInputTopic<String, AlertReview> reviews() {
@@ -329,7 +321,7 @@ class ComplianceTopologyTest {
         Instant until = clock.plusSeconds(600);
         stop();
         openTable.clear();
-        use(TopologyHarness.replay(state.resolve("replay"), new gongkai.intake.SubmissionWindow(null, until), () -> until));
+        use(TopologyHarness.replay(state.resolve("replay"), new gongkai.topics.SubmissionWindow(null, until), () -> until));
         submit(sample("chaoyang-jinzhan-2021.txt"), "2021.txt");
         submit(chaoyang2022(2, 5), "2022.txt");
         ComplianceAlert alert = cont01Total();

@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
+import gongkai.topics.MonitorSerdes;
 import gongkai.avro.AlertStatus;
 import gongkai.avro.ComplianceAlert;
 import gongkai.avro.ReportSubmission;
