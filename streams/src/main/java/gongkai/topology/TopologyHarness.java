@@ -19,7 +19,6 @@ import gongkai.topics.MonitorSerdes;
 import gongkai.topics.SubmissionWindow;
 import gongkai.serde.InMemorySchemaRegistryClient;
 import gongkai.topics.Topics;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -31,33 +30,46 @@ import org.apache.kafka.streams.TopologyTestDriver;
 /**
  * The monitor's topology run in-process on Kafka's {@link TopologyTestDriver}, built and configured from a
  * {@link MonitorConfig} exactly as {@link ComplianceApp} runs it on a cluster (its streams properties, parser and rule
- * catalog), with no broker and an in-memory schema registry of its own. What {@code check} runs, and what the
- * topology tests run, so that neither drifts from the application.
+ * catalog), with no broker and an in-memory schema registry of its own ({@code registryScope}). What {@code check}
+ * runs, and what the topology tests run, so that neither drifts from the application. The monitor's topics are
+ * created once on the driver, as the components a test writes to and reads from.
  */
-public final class TopologyHarness implements AutoCloseable {
-    private final String scope = "harness-" + UUID.randomUUID();
-    private final Topics topics = Topics.live();
-    private final MonitorSerdes serdes;
-    private final TopologyTestDriver driver;
-    private final TestInputTopic<String, ReportSubmission> submissions;
+public record TopologyHarness(TopologyTestDriver driver, Topics topics, MonitorSerdes serdes, String registryScope,
+                              TestInputTopic<String, ReportSubmission> submissions, TestInputTopic<String, RosterEntry> roster,
+                              TestInputTopic<String, AlertReview> reviews, TestOutputTopic<String, DisclosureReport> parsed,
+                              TestOutputTopic<String, RejectedSubmission> rejected, TestOutputTopic<String, ComplianceAlert> alertEvents,
+                              TestOutputTopic<String, ComplianceAlert> openAlerts, TestOutputTopic<String, ReportVerdict> verdicts)
+        implements AutoCloseable {
 
-    private TopologyHarness(MonitorConfig config, Path stateDir, SubmissionWindow window, Supplier<Instant> clock) {
+    private static TopologyHarness start(MonitorConfig config, Path stateDir, SubmissionWindow window, Supplier<Instant> clock) {
+        String scope = "harness-" + UUID.randomUUID();
+        Topics topics = Topics.live();
         MonitorConfig inProcess = config.with(MonitorConfig.BOOTSTRAP_SERVERS, "in-process:0")
                 .with(MonitorConfig.SCHEMA_REGISTRY_URL, "mock://" + scope)
                 .with(MonitorConfig.STATE_DIR, stateDir.toString());
-        serdes = MonitorSerdes.forConfig(inProcess);
+        MonitorSerdes serdes = MonitorSerdes.forConfig(inProcess);
         Properties properties = ComplianceApp.streamsProperties(inProcess, topics);
         // The driver has no transactions to make exactly-once: under it, records a handler sends (the dead letters of
         // poison bytes) stay in a transaction the driver never commits, and would never be seen.
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
-        driver = new TopologyTestDriver(ComplianceTopology.build(topics, serdes, inProcess.parser(), ComplianceApp.rules(inProcess),
-                window, clock), properties);
-        submissions = input(topics.submissions(), serdes.submissions().serializer());
+        TopologyTestDriver d = new TopologyTestDriver(ComplianceTopology.build(topics, serdes, inProcess.parser(),
+                ComplianceApp.rules(inProcess), window, clock), properties);
+        StringSerializer keys = new StringSerializer();
+        StringDeserializer keysOut = new StringDeserializer();
+        return new TopologyHarness(d, topics, serdes, scope,
+                d.createInputTopic(topics.submissions(), keys, serdes.submissions().serializer()),
+                d.createInputTopic(topics.roster(), keys, serdes.roster().serializer()),
+                d.createInputTopic(topics.reviews(), keys, serdes.reviews().serializer()),
+                d.createOutputTopic(topics.parsed(), keysOut, serdes.reports().deserializer()),
+                d.createOutputTopic(topics.rejected(), keysOut, serdes.rejected().deserializer()),
+                d.createOutputTopic(topics.alertEvents(), keysOut, serdes.alerts().deserializer()),
+                d.createOutputTopic(topics.openAlerts(), keysOut, serdes.alerts().deserializer()),
+                d.createOutputTopic(topics.verdicts(), keysOut, serdes.verdicts().deserializer()));
     }
 
     /** The topology as {@code config} configures it over the whole submission log, keeping its state under {@code stateDir}. */
     public static TopologyHarness start(MonitorConfig config, Path stateDir) {
-        return new TopologyHarness(config, stateDir, SubmissionWindow.ALL, Instant::now);
+        return start(config, stateDir, SubmissionWindow.ALL, Instant::now);
     }
 
     /** With the default settings. */
@@ -67,29 +79,16 @@ public final class TopologyHarness implements AutoCloseable {
 
     /** With the default settings and {@code clock} as the roster check's "now", so a test can move past a deadline. */
     public static TopologyHarness start(Path stateDir, Supplier<Instant> clock) {
-        return new TopologyHarness(defaults(), stateDir, SubmissionWindow.ALL, clock);
+        return start(defaults(), stateDir, SubmissionWindow.ALL, clock);
     }
 
     /** As a replay runs it: only the submissions in {@code window}, with {@code clock} as "now". */
     public static TopologyHarness replay(Path stateDir, SubmissionWindow window, Supplier<Instant> clock) {
-        return new TopologyHarness(defaults(), stateDir, window, clock);
+        return start(defaults(), stateDir, window, clock);
     }
 
     private static MonitorConfig defaults() {
         return MonitorConfig.load(null, Map.of(), Map.of());
-    }
-
-    public Topics topics() {
-        return topics;
-    }
-
-    public MonitorSerdes serdes() {
-        return serdes;
-    }
-
-    /** For what the helpers below do not cover: raw bytes on a topic, the driver's wall-clock time. */
-    public TopologyTestDriver driver() {
-        return driver;
     }
 
     /** Sends a submission as the publisher does: keyed by its source, at the time it was received. */
@@ -97,49 +96,14 @@ public final class TopologyHarness implements AutoCloseable {
         submissions.pipeInput(s.getSource(), s, s.getReceivedAt());
     }
 
-    public TestInputTopic<String, ReportSubmission> submissions() {
-        return submissions;
-    }
-
-    public TestInputTopic<String, RosterEntry> roster() {
-        return input(topics.roster(), serdes.roster().serializer());
-    }
-
-    public TestInputTopic<String, AlertReview> reviews() {
-        return input(topics.reviews(), serdes.reviews().serializer());
-    }
-
-    public TestOutputTopic<String, DisclosureReport> parsed() {
-        return output(topics.parsed(), serdes.reports().deserializer());
-    }
-
-    public TestOutputTopic<String, RejectedSubmission> rejected() {
-        return output(topics.rejected(), serdes.rejected().deserializer());
-    }
-
-    public TestOutputTopic<String, ComplianceAlert> alertEvents() {
-        return output(topics.alertEvents(), serdes.alerts().deserializer());
-    }
-
-    public TestOutputTopic<String, ComplianceAlert> openAlerts() {
-        return output(topics.openAlerts(), serdes.alerts().deserializer());
-    }
-
-    public TestOutputTopic<String, ReportVerdict> verdicts() {
-        return output(topics.verdicts(), serdes.verdicts().deserializer());
-    }
-
+    /** Another view of a topic, for what the components do not cover: raw bytes on the submission topic. */
     public <V> TestInputTopic<String, V> input(String topic, Serializer<V> values) {
         return driver.createInputTopic(topic, new StringSerializer(), values);
-    }
-
-    public <V> TestOutputTopic<String, V> output(String topic, Deserializer<V> values) {
-        return driver.createOutputTopic(topic, new StringDeserializer(), values);
     }
 
     @Override
     public void close() {
         driver.close();
-        InMemorySchemaRegistryClient.drop(scope);
+        InMemorySchemaRegistryClient.drop(registryScope);
     }
 }
