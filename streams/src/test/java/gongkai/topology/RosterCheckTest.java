@@ -15,14 +15,11 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
-import gongkai.topics.MonitorSerdes;
 import gongkai.avro.AlertStatus;
 import gongkai.avro.ComplianceAlert;
 import gongkai.avro.ReportSubmission;
 import gongkai.avro.RosterEntry;
 import gongkai.continuity.ComplianceProcessor;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,16 +34,10 @@ class RosterCheckTest {
     Path state;
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2022-01-15T00:00:00Z"));
     private TopologyHarness harness;
-    private TestInputTopic<String, RosterEntry> roster;
-    private TestInputTopic<String, ReportSubmission> submissions;
-    private TestOutputTopic<String, ComplianceAlert> events;
 
     @BeforeEach
     void start() {
         harness = TopologyHarness.start(state, now::get);
-        roster = harness.roster();
-        submissions = harness.submissions();
-        events = harness.alertEvents();
     }
 
     @AfterEach
@@ -55,11 +46,11 @@ class RosterCheckTest {
     }
 
     private void onRoster(String agency, int firstYear) {
-        roster.pipeInput(agency, RosterEntry.newBuilder().setAgency(agency).setFirstYear(firstYear).setAddedAt(now.get()).build());
+        harness.roster().pipeInput(agency, RosterEntry.newBuilder().setAgency(agency).setFirstYear(firstYear).setAddedAt(now.get()).build());
     }
 
     private List<ComplianceAlert> missing() {
-        return events.readValuesToList().stream().filter(a -> a.getRuleId().equals("R-MISS-01")).toList();
+        return harness.alertEvents().readValuesToList().stream().filter(a -> a.getRuleId().equals("R-MISS-01")).toList();
     }
 
     private void submit(String sample) throws Exception {
@@ -67,7 +58,7 @@ class RosterCheckTest {
         ReportSubmission s = ReportSubmission.newBuilder().setSubmissionId(UUID.randomUUID().toString())
                 .setContent(ByteBuffer.wrap(content)).setSource(sample).setSubmitter("test")
                 .setReceivedAt(now.get()).setSha256(UUID.randomUUID().toString()).build();
-        submissions.pipeInput(sample, s, now.get());
+        harness.submissions().pipeInput(sample, s, now.get());
     }
 
     @Test
@@ -110,7 +101,7 @@ class RosterCheckTest {
         now.set(Instant.parse("2024-02-15T00:00:00Z"));
         onRoster(CHAOYANG_GOV, 2021);
         assertEquals(2, missing().size());
-        roster.pipeInput(CHAOYANG_GOV, null);
+        harness.roster().pipeInput(CHAOYANG_GOV, null);
         List<ComplianceAlert> after = missing();
         assertEquals(2, after.size());
         assertTrue(after.stream().allMatch(a -> a.getStatus() == AlertStatus.RESOLVED), after.toString());
@@ -122,7 +113,7 @@ class RosterCheckTest {
     void aReportAlreadyReceivedIsNotMissing() throws Exception {
         now.set(Instant.parse("2022-03-01T00:00:00Z"));
         submit("chaoyang-jinzhan-2021.txt");
-        events.readValuesToList();
+        harness.alertEvents().readValuesToList();
         onRoster(JINZHAN, 2021);
         assertTrue(missing().isEmpty());
         harness.driver().advanceWallClockTime(Duration.ofMinutes(5));
