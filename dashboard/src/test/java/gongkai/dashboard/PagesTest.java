@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
+import gongkai.watch.AlertTable;
 import gongkai.avro.ComplianceAlert;
 import gongkai.avro.ReportSubmission;
 import gongkai.submit.Submissions;
@@ -140,8 +141,8 @@ class PagesTest {
 
     @Test
     void exportedCellsNeverRunAsFormulas() {
-        assertEquals("'=HYPERLINK(\"x\")", Exports.noFormula("=HYPERLINK(\"x\")"));
-        assertEquals("'@SUM(A1)", Exports.noFormula("@SUM(A1)"));
-        assertEquals("-3", Exports.noFormula("-3"));
+        assertEquals("'=HYPERLINK(\"x\")", AlertTable.noFormula("=HYPERLINK(\"x\")"));
+        assertEquals("'@SUM(A1)", AlertTable.noFormula("@SUM(A1)"));
+        assertEquals("-3", AlertTable.noFormula("-3"));
     }
 }
