@@ -1,4 +1,4 @@
-package gongkai.local;
+package gongkai.testkit;
 
 import java.io.IOException;
 import java.net.URI;
