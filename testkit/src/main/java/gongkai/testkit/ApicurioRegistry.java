@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import gongkai.local.LocalKafka;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
