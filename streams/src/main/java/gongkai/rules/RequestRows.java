@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import gongkai.avro.CellKind;
+import gongkai.avro.CellRef;
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.RequestRow;
 import gongkai.avro.TemplateVersion;
@@ -113,11 +114,17 @@ final class RequestRows {
         String printed = row(report, code).map(r -> Text.plain(r.getLabel())).orElse("");
         String[] group = group(code);
         if (printed.isEmpty()) {
-            return group != null ? group[0] + " " + code.substring(code.lastIndexOf('_') + 1) + "."
-                    : SINGLE.containsKey(code) ? SINGLE.get(code)[0] : code;
+            return labelZh(code);
         }
         String groupWord = group == null ? null : group[0].substring(group[0].indexOf('）') + 1);
         return group != null && !printed.contains(groupWord) ? group[0] + " " + printed : printed;
+    }
+
+    /** The template's label of a row, for a place named by its code only (an alert read back). */
+    static String labelZh(String code) {
+        String[] group = group(code);
+        return group != null ? group[0] + " " + code.substring(code.lastIndexOf('_') + 1) + "."
+                : SINGLE.containsKey(code) ? SINGLE.get(code)[0] : code;
     }
 
     static String labelEn(String code) {
@@ -135,6 +142,12 @@ final class RequestRows {
             }
         }
         return null;
+    }
+
+    /** A cell as an identity or a note names it. */
+    static CellRef ref(RequestRow row, int column) {
+        // The all-fields constructor: a builder per cell costs more than the check itself, for hundreds of cells a report.
+        return new CellRef(3, row.getCode(), columnZh(column), cell(row, column), kind(row, column), null);
     }
 
     static String columnZh(int column) {

@@ -1,0 +1,82 @@
+package gongkai.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import gongkai.avro.ActiveDisclosureCell;
+import gongkai.avro.ActiveDisclosureRow;
+import gongkai.avro.CellKind;
+import gongkai.avro.CellRef;
+import gongkai.avro.DisclosureReport;
+import gongkai.avro.RequestRow;
+import gongkai.avro.ReviewGroup;
+import gongkai.report.RequestTable;
+
+/**
+ * One cell of the tables of sections 2, 3 and 4 as read: where it is, how it was written, its figure (null if none
+ * could be read) and the text printed. The one walk over the cells that the cell rules share.
+ *
+ * @param signed a column whose figures may be negative (2019's 本年增/减)
+ */
+record TableCell(Place place, CellKind kind, Double value, String printed, boolean signed) {
+
+    /** The cells of one table (section 2, 3 or 4), in table order; section-3 rows once per code. */
+    static List<TableCell> of(DisclosureReport report, int section) {
+        List<TableCell> out = new ArrayList<>();
+        switch (section) {
+            case 2 -> {
+                for (ActiveDisclosureRow row : report.getActiveDisclosure()) {
+                    for (ActiveDisclosureCell cell : row.getCells()) {
+                        String printed = Text.plain(cell.getRaw());
+                        Double value = cell.getValue();
+                        CellKind kind = printed.isEmpty() ? CellKind.BLANK : value == null ? CellKind.UNREADABLE
+                                : value == 0 && printed.chars().noneMatch(Character::isDigit) ? CellKind.ZERO_NOTATION : CellKind.NUMBER;
+                        out.add(new TableCell(Place.of(2, ActiveRows.rowKey(row), ActiveRows.header(cell)), kind, value, printed,
+                                ActiveRows.isSignedColumn(cell)));
+                    }
+                }
+            }
+            case 3 -> {
+                for (RequestRow row : RequestRows.distinctRows(report)) {
+                    String label = RequestRows.labelZh(report, row.getCode());
+                    for (int c = 0; c < RequestTable.COLUMNS.size(); c++) {
+                        Long value = RequestRows.cell(row, c);
+                        out.add(new TableCell(new Place(3, row.getCode(), RequestRows.columnZh(c), label), RequestRows.kind(row, c),
+                                value == null ? null : value.doubleValue(), Text.plain(RequestRows.raw(row, c)), false));
+                    }
+                }
+            }
+            case 4 -> {
+                for (ReviewGroup group : report.getReview()) {
+                    for (ReviewCells.Cell cell : ReviewCells.cells(group)) {
+                        Long value = cell.value();
+                        out.add(new TableCell(ReviewCells.place(group, cell.zh()), value == null ? CellKind.BLANK : CellKind.NUMBER,
+                                value == null ? null : value.doubleValue(), value == null ? "" : Long.toString(value), false));
+                    }
+                }
+            }
+            default -> throw new IllegalArgumentException("Section " + section + " has no table");
+        }
+        return out;
+    }
+
+    /** A blank, or a mark ("—", "/", "无") standing for 0: what the blank-cell note names. */
+    boolean isBlankOrZeroNotation() {
+        return kind == CellKind.BLANK || kind == CellKind.ZERO_NOTATION;
+    }
+
+    /** Text where a number belongs, or a negative figure outside a signed column. */
+    boolean isBadNumber() {
+        return value == null ? !printed.isEmpty() : value < 0 && !signed;
+    }
+
+    /** What a message quotes: the text as printed, else the figure. */
+    String shown() {
+        return printed.isEmpty() ? (value == null ? "" : Text.number(value)) : printed;
+    }
+
+    CellRef ref() {
+        return new CellRef(place.section(), place.row(), place.column(), kind == CellKind.BLANK || value == null ? null : Math.round(value),
+                kind, null);
+    }
+}
