@@ -9,7 +9,7 @@ import java.util.UUID;
 import gongkai.avro.ComplianceAlert;
 import gongkai.config.MonitorConfig;
 import gongkai.topics.Topics;
-import gongkai.topology.MonitorSerdes;
+import gongkai.topics.MonitorSerdes;
 import gongkai.watch.AlertFormatter;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

@@ -12,10 +12,10 @@ import gongkai.avro.ComplianceAlert;
 import gongkai.avro.Severity;
 import gongkai.config.MonitorConfig;
 import gongkai.topics.Topics;
-import gongkai.topology.MonitorSerdes;
+import gongkai.topics.MonitorSerdes;
 import gongkai.watch.AlertFilter;
 import gongkai.watch.AlertFormatter;
-import gongkai.watch.TopicReader;
+import gongkai.topics.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -30,8 +30,6 @@ import picocli.CommandLine.Option;
                 "dismissed ('./monitor review KEY --dismiss') are hidden unless --all.",
                 "Example: ./monitor alerts --severity ERROR --agency 朝阳区 --follow"})
 final class AlertsCommand implements Callable<Integer> {
-    enum Format { text, json }
-
     @Mixin
     ClusterOptions cluster;
 
@@ -53,8 +51,8 @@ final class AlertsCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Also the alerts the office dismissed (hidden by default while their dismissal stands).")
     boolean all;
 
-    @Option(names = "--format", description = "text or json (one object per line). Default: ${DEFAULT-VALUE}.", defaultValue = "text")
-    Format format;
+    @Mixin
+    OutputFormat output;
 
     @Override
     public Integer call() throws Exception {
@@ -84,8 +82,8 @@ final class AlertsCommand implements Callable<Integer> {
         long dismissed = open.values().stream().filter(filter::test).filter(VerdictCalculator::dismissed).count();
         shown.sort(Comparator.comparing((ComplianceAlert a) -> -a.getSeverity().ordinal()).thenComparing(ComplianceAlert::getAgency)
                 .thenComparing(ComplianceAlert::getYear).thenComparing(ComplianceAlert::getRuleId).thenComparing(ComplianceAlert::getAlertKey));
-        shown.forEach(a -> System.out.println(format == Format.json ? AlertFormatter.json(a) : AlertFormatter.text(a)));
-        if (format == Format.text) {
+        shown.forEach(a -> System.out.println(output.json() ? AlertFormatter.json(a) : AlertFormatter.text(a)));
+        if (!output.json()) {
             System.out.printf("%d standing alert(s) shown of %d%s%n", shown.size(), open.size(),
                     all || dismissed == 0 ? "" : " (" + dismissed + " dismissed hidden: --all shows them)");
         }
@@ -102,7 +100,7 @@ final class AlertsCommand implements Callable<Integer> {
                         return;
                     }
                     if (filter.test(r.value()) && (all || !VerdictCalculator.dismissed(r.value()))) {
-                        System.out.println(format == Format.json ? AlertFormatter.json(r.value()) : AlertFormatter.text(r.value()));
+                        System.out.println(output.json() ? AlertFormatter.json(r.value()) : AlertFormatter.text(r.value()));
                     }
                 });
             }

@@ -25,6 +25,7 @@ import gongkai.text.SafeText;
 import gongkai.watch.AlertFormatter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -36,14 +37,12 @@ import picocli.CommandLine.Spec;
                 "Exit 0 with no ERROR alert and no rejected file, 1 otherwise, 2 on usage errors.",
                 "Example: ./monitor check samples/chaoyang-jinzhan-2021.txt@2022-01-20 my-2022-report.docx@2023-02-10"})
 final class CheckCommand implements Callable<Integer> {
-    enum Format { text, json }
-
     @Parameters(arity = "1..*", paramLabel = "FILE[@DATE]",
             description = "Report files (text, HTML, .docx, PDF), oldest first, each optionally with its publication date: FILE@2023-02-10.")
     List<String> files;
 
-    @Option(names = "--format", description = "text or json (one JSON object per line). Default: ${DEFAULT-VALUE}.", defaultValue = "text")
-    Format format;
+    @Mixin
+    OutputFormat output;
 
     @Option(names = "--agency-hint", description = "Agency name to use when a document does not name one (as crawler metadata would).")
     String agencyHint;
@@ -108,7 +107,7 @@ final class CheckCommand implements Callable<Integer> {
                 .thenComparing(ComplianceAlert::getAlertKey));
         for (RejectedSubmission r : rejected) {
             Path file = fileBySubmission.get(r.getSubmissionId());
-            if (format == Format.json) {
+            if (output.json()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("rejected", true);
                 m.put("file", String.valueOf(file));
@@ -120,9 +119,9 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         for (ComplianceAlert a : alerts) {
-            out.println(format == Format.json ? AlertFormatter.json(a) : AlertFormatter.text(a));
+            out.println(output.json() ? AlertFormatter.json(a) : AlertFormatter.text(a));
         }
-        if (format == Format.text) {
+        if (!output.json()) {
             long errors = alerts.stream().filter(a -> a.getSeverity() == Severity.ERROR).count();
             out.printf("%d file(s): %d rejected, %d open alert(s), %d ERROR%n", files.size(), rejected.size(), alerts.size(), errors);
         }

@@ -21,7 +21,8 @@ import gongkai.crawl.Crawler;
 import gongkai.crawl.DocumentResult;
 import gongkai.crawl.FetchPolicy;
 import gongkai.crawl.PoliteFetcher;
-import gongkai.crawl.ProgressBar;
+import gongkai.crawl.CrawlProgressBar;
+import gongkai.text.ProgressBar;
 import gongkai.crawl.ProgressLog;
 import gongkai.crawl.SeedList;
 import gongkai.submit.Outcome;
@@ -29,7 +30,7 @@ import gongkai.submit.OutcomeTracker;
 import gongkai.submit.SubmissionPublisher;
 import gongkai.text.SafeText;
 import gongkai.topics.Topics;
-import gongkai.topology.MonitorSerdes;
+import gongkai.topics.MonitorSerdes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -117,7 +118,7 @@ final class CrawlCommand implements Callable<Integer> {
             // The publisher logs a line per document, which would break the bar; the bar and summary say the same.
             System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.gongkai.submit.SubmissionPublisher", "warn");
         }
-        CrawlProgress progress = terminal ? new ProgressBar(err, dryRun, ProgressBar.terminalColumns()) : new ProgressLog(err, dryRun);
+        CrawlProgress progress = terminal ? new CrawlProgressBar(err, dryRun, ProgressBar.terminalColumns()) : new ProgressLog(err, dryRun);
         CrawlReport report;
         boolean rejected = false;
         if (dryRun) {

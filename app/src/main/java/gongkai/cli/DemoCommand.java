@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
+import gongkai.text.Sha256;
 import gongkai.avro.ReportSubmission;
 import gongkai.config.MonitorConfig;
 import gongkai.local.EmbeddedCluster;
@@ -24,8 +25,8 @@ import gongkai.submit.Submissions;
 import gongkai.topics.Topics;
 import gongkai.metrics.PrometheusEndpoint;
 import gongkai.topology.ComplianceApp;
-import gongkai.topology.MonitorSerdes;
-import gongkai.watch.TopicReader;
+import gongkai.topics.MonitorSerdes;
+import gongkai.topics.TopicReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -132,7 +133,7 @@ final class DemoCommand implements Callable<Integer> {
             for (Path f : files) {
                 byte[] content = Files.readAllBytes(f);
                 // A restart does not send the samples again: the submission log already has them.
-                if (already.contains(Submissions.sha256(content))) {
+                if (already.contains(Sha256.hex(content))) {
                     skipped++;
                     continue;
                 }

@@ -8,14 +8,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import gongkai.alerts.AlertKeys;
+import gongkai.topics.AlertKeys;
 import gongkai.avro.AlertReview;
 import gongkai.avro.ComplianceAlert;
 import gongkai.config.MonitorConfig;
 import gongkai.review.ReviewLog;
 import gongkai.text.SafeText;
 import gongkai.topics.Topics;
-import gongkai.topology.MonitorSerdes;
+import gongkai.topics.MonitorSerdes;
 import gongkai.watch.AgencyHistory;
 import gongkai.watch.AlertFormatter;
 import picocli.CommandLine.Command;
@@ -28,16 +28,14 @@ import picocli.CommandLine.Parameters;
                 "and the office's reviews of the alerts of each year (who decided what, and when).",
                 "Example: ./monitor history 金盏乡"})
 final class HistoryCommand implements Callable<Integer> {
-    enum Format { text, json }
-
     @Mixin
     ClusterOptions cluster;
 
     @Parameters(paramLabel = "AGENCY", description = "Agency name, or a part of it.")
     String agency;
 
-    @Option(names = "--format", description = "text or json. Default: ${DEFAULT-VALUE}.", defaultValue = "text")
-    Format format;
+    @Mixin
+    OutputFormat output;
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
@@ -52,7 +50,7 @@ final class HistoryCommand implements Callable<Integer> {
             System.out.println("no report of an agency matching '" + SafeText.forLog(agency) + "' has been parsed");
             return 1;
         }
-        if (format == Format.json) {
+        if (output.json()) {
             System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(
                     years.stream().map(y -> json(y, reviewsOf(reviews, y))).toList()));
             return 0;

@@ -13,7 +13,7 @@ import gongkai.parse.ReportJson;
 import gongkai.parse.ReportParser;
 import gongkai.parse.ReportRejectedException;
 import gongkai.parse.ReportTables;
-import gongkai.parse.SafeText;
+import gongkai.text.SafeText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -17,7 +17,7 @@ import gongkai.avro.RejectedSubmission;
 import gongkai.config.MonitorConfig;
 import gongkai.text.SafeText;
 import gongkai.topics.Topics;
-import gongkai.topology.MonitorSerdes;
+import gongkai.topics.MonitorSerdes;
 import gongkai.watch.RejectionLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,8 +31,6 @@ import picocli.CommandLine.Spec;
                 "gongkai.submissions.rejected), oldest first, each with its source, reason code and reason.",
                 "Example: ./monitor rejected --since 2024-03-01 --source example.gov.cn"})
 final class RejectedCommand implements Callable<Integer> {
-    enum Format { text, json }
-
     @Mixin
     ClusterOptions cluster;
 
@@ -45,8 +43,8 @@ final class RejectedCommand implements Callable<Integer> {
     @Option(names = "--zone", description = "Time zone for --since dates. Default: ${DEFAULT-VALUE}.", defaultValue = "Asia/Shanghai")
     ZoneId zone;
 
-    @Option(names = "--format", description = "text or json (one object per line). Default: ${DEFAULT-VALUE}.", defaultValue = "text")
-    Format format;
+    @Mixin
+    OutputFormat output;
 
     @Spec
     CommandSpec spec;
@@ -62,7 +60,7 @@ final class RejectedCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ObjectMapper json = new ObjectMapper();
         for (RejectedSubmission r : rejected) {
-            if (format == Format.json) {
+            if (output.json()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("rejectedAt", r.getRejectedAt().toString());
                 m.put("source", r.getSource());
@@ -79,7 +77,7 @@ final class RejectedCommand implements Callable<Integer> {
                         + "\n    " + r.getReasonCode() + ": " + SafeText.forLog(r.getReason(), 500));
             }
         }
-        if (format == Format.text) {
+        if (!output.json()) {
             out.println(rejected.size() + " rejected submission(s)" + (from == null ? "" : " since " + from)
                     + (source == null ? "" : " from sources containing '" + SafeText.forLog(source) + "'"));
         }

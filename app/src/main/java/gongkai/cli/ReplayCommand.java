@@ -11,7 +11,8 @@ import java.util.concurrent.Callable;
 
 import gongkai.alerts.VerdictCalculator;
 import gongkai.config.MonitorConfig;
-import gongkai.intake.SubmissionWindow;
+import gongkai.topics.SubmissionWindow;
+import gongkai.text.ProgressBar;
 import gongkai.replay.AlertExport;
 import gongkai.replay.Replay;
 import gongkai.watch.AlertFormatter;
@@ -69,9 +70,9 @@ final class ReplayCommand implements Callable<Integer> {
         String replayId = id != null ? id.replaceAll("[^A-Za-z0-9._-]", "_")
                 : DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC).format(Instant.now())
                 + "-" + Long.toHexString(System.nanoTime() & 0xffff);
-        ProgressBar bar = new ProgressBar("replay " + replayId);
+        ProgressBar bar = ProgressBar.onStderr();
         Replay.Result result = Replay.run(config, new SubmissionWindow(fromInstant, untilInstant), replayId, timeout, (done, total) -> {
-            bar.update(done, total);
+            bar.show(done, total, "replay " + replayId, "");
             return done;
         });
         bar.finish();

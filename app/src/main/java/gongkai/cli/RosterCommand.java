@@ -1,11 +1,9 @@
 package gongkai.cli;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -15,7 +13,7 @@ import gongkai.config.MonitorConfig;
 import gongkai.text.SafeText;
 import gongkai.topics.Topics;
 import gongkai.topology.ComplianceApp;
-import gongkai.topology.MonitorSerdes;
+import gongkai.topics.MonitorSerdes;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;

@@ -26,7 +26,7 @@ import gongkai.submit.SubmissionPublisher;
 import gongkai.submit.Submissions;
 import gongkai.text.SafeText;
 import gongkai.topics.Topics;
-import gongkai.topology.MonitorSerdes;
+import gongkai.topics.MonitorSerdes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

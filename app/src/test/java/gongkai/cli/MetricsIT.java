@@ -80,7 +80,7 @@ class MetricsIT {
             MonitorConfig config = MonitorConfig.load(null, Map.of(), Map.of(MonitorConfig.METRICS_PORT, Integer.toString(taken.getLocalPort()),
                     MonitorConfig.BOOTSTRAP_SERVERS, "127.0.0.1:1", MonitorConfig.DATA_DIR, data.toString()));
             var streams = new org.apache.kafka.streams.KafkaStreams(ComplianceApp.topology(config.with(MonitorConfig.SCHEMA_REGISTRY_URL,
-                    "mock://metrics-it"), Topics.live(), gongkai.intake.SubmissionWindow.ALL), ComplianceApp.streamsProperties(
+                    "mock://metrics-it"), Topics.live(), gongkai.topics.SubmissionWindow.ALL), ComplianceApp.streamsProperties(
                     config.with(MonitorConfig.SCHEMA_REGISTRY_URL, "mock://metrics-it"), Topics.live()));
             try {
                 IllegalStateException e = assertThrows(IllegalStateException.class, () -> PrometheusEndpoint.start(config, streams, false));

@@ -22,13 +22,13 @@ import java.util.concurrent.TimeUnit;
 
 import gongkai.avro.ReportSubmission;
 import gongkai.bench.History;
-import gongkai.intake.SourceHeaders;
+import gongkai.topics.SourceHeaders;
 import gongkai.local.EmbeddedCluster;
 import gongkai.local.HangingTransactions;
 import gongkai.serde.SchemaRegistryClient;
 import gongkai.submit.SubmissionPublisher;
 import gongkai.topics.Topics;
-import gongkai.topology.MonitorSerdes;
+import gongkai.topics.MonitorSerdes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

@@ -14,10 +14,10 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 
-import gongkai.alerts.AlertKeys;
+import gongkai.text.Sha256;
+import gongkai.topics.AlertKeys;
 import gongkai.avro.ReportSubmission;
 import gongkai.report.RequestTable;
-import gongkai.submit.Submissions;
 
 /**
  * A synthetic submission history: N agencies × K years of report texts, with defects injected at a known rate
@@ -275,7 +275,7 @@ public final class History {
                 .setSource(source)
                 .setSubmitter("bench")
                 .setReceivedAt(EPOCH.plusSeconds(e.seq()).plusMillis(agencyOffset))
-                .setSha256(Submissions.sha256(content))
+                .setSha256(Sha256.hex(content))
                 .build();
     }
 

@@ -9,7 +9,7 @@ import gongkai.local.LocalKafka;
 import gongkai.local.LocalSchemaRegistry;
 import gongkai.topics.Topics;
 import gongkai.topology.ComplianceApp;
-import gongkai.topology.MonitorSerdes;
+import gongkai.topics.MonitorSerdes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

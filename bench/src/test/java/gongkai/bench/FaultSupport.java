@@ -13,7 +13,7 @@ import java.util.Map;
 
 import gongkai.config.MonitorConfig;
 import gongkai.topics.Topics;
-import gongkai.topology.MonitorSerdes;
+import gongkai.topics.MonitorSerdes;
 import org.apache.kafka.clients.admin.Admin;
 
 /** What the fault tests share: a small history with every kind of event, topics of their own, and the exactly-once check. */

@@ -17,7 +17,7 @@ import gongkai.local.LocalSchemaRegistry;
 import gongkai.serde.SchemaRegistryClient;
 import gongkai.topics.Topics;
 import gongkai.topology.ComplianceApp;
-import gongkai.topology.MonitorSerdes;
+import gongkai.topics.MonitorSerdes;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumWriter;

@@ -20,7 +20,7 @@ import java.util.function.Predicate;
 import gongkai.local.LocalKafka;
 import gongkai.local.LocalSchemaRegistry;
 import gongkai.topics.Topics;
-import gongkai.topology.MonitorSerdes;
+import gongkai.topics.MonitorSerdes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.common.TopicPartition;

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import gongkai.local.LocalKafka;
 import gongkai.local.LocalSchemaRegistry;
 import gongkai.topics.Topics;
-import gongkai.topology.MonitorSerdes;
+import gongkai.topics.MonitorSerdes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

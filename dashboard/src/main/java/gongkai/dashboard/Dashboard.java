@@ -28,7 +28,7 @@ import gongkai.serde.SchemaRegistryClient;
 import gongkai.text.SafeText;
 import gongkai.topics.Topics;
 import gongkai.topology.ComplianceApp;
-import gongkai.topology.MonitorSerdes;
+import gongkai.topics.MonitorSerdes;
 import gongkai.watch.AlertFormatter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

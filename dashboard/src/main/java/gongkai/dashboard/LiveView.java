@@ -16,7 +16,7 @@ import gongkai.avro.RejectedSubmission;
 import gongkai.avro.ReportVerdict;
 import gongkai.serde.AvroSerde;
 import gongkai.topics.Topics;
-import gongkai.topology.MonitorSerdes;
+import gongkai.topics.MonitorSerdes;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

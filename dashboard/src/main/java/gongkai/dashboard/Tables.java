@@ -120,11 +120,6 @@ final class Tables {
 
     /** An alert key as an HTML id (keys contain | / and Chinese; ids only need to be unique and stable). */
     static String anchor(String alertKey) {
-        try {
-            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(alertKey.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return "a-" + java.util.HexFormat.of().formatHex(d, 0, 8);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "a-" + gongkai.text.Sha256.prefix(alertKey, 8);
     }
 }

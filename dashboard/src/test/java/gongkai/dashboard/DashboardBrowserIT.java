@@ -28,7 +28,7 @@ import gongkai.submit.SubmissionPublisher;
 import gongkai.submit.Submissions;
 import gongkai.topics.Topics;
 import gongkai.topology.ComplianceApp;
-import gongkai.topology.MonitorSerdes;
+import gongkai.topics.MonitorSerdes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -239,7 +239,7 @@ class DashboardBrowserIT {
         waitUpTo(10).until(b -> b.findElement(By.cssSelector("ol.trail")).getText().contains("DISMISS"));
 
         // The counts come from the open-alerts topic: the drop needs a topology that folds reviews into the standing alerts.
-        Assumptions.assumeTrue(ComplianceApp.topology(config, topics, gongkai.intake.SubmissionWindow.ALL).describe().toString()
+        Assumptions.assumeTrue(ComplianceApp.topology(config, topics, gongkai.topics.SubmissionWindow.ALL).describe().toString()
                         .contains(topics.reviews()),
                 "this build's topology does not read " + topics.reviews() + " yet: the count cannot drop until it marks dismissed alerts");
         browser.get(base);

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -85,7 +84,13 @@ public final class ApicurioRegistry implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                close();
+                throw new IllegalStateException("interrupted while waiting for Apicurio Registry to start", e);
+            }
         }
         close();
         throw new IllegalStateException("Apicurio Registry did not answer within " + timeout + "; see " + logFile);

@@ -196,7 +196,12 @@ public final class LocalKafka implements AutoCloseable {
                     last = new IllegalStateException(e.getMessage(), e);
                 }
                 // Back off between polls: the broker needs a moment to elect itself leader.
-                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for the broker to start", e);
+                }
             }
         }
         throw new IllegalStateException("local Kafka at " + bootstrapServers() + " did not become ready within " + timeout, last);

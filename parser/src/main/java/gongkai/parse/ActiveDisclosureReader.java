@@ -97,14 +97,14 @@ final class ActiveDisclosureReader {
                 continue;
             }
             if (headers == null || headers.isEmpty()) {
-                warnings.add("UNREAD_ROW", 2, nonBlank.get(0), null,
+                warnings.add(WarningCode.UNREAD_ROW, 2, nonBlank.get(0), null,
                         "section 2: row \"" + String.join(" ", nonBlank) + "\" has no 信息内容 header above it; not read");
                 continue;
             }
             int h = headers.size();
             int labelCount = row.size() > h ? row.size() - h : 1;
             if (!r.positional() && row.size() - labelCount != h) {
-                warnings.add("UNREAD_ROW", 2, nonBlank.get(0), null, "section 2: row \"" + String.join(" ", nonBlank)
+                warnings.add(WarningCode.UNREAD_ROW, 2, nonBlank.get(0), null, "section 2: row \"" + String.join(" ", nonBlank)
                         + "\" has " + Math.max(0, row.size() - 1) + " values for " + h + " columns and no cell positions; not read");
                 continue;
             }

@@ -35,7 +35,7 @@ record ReportHeader(String title, String agency, AgencySource agencySource, Stri
             agency = hint;
             agencySource = title.agency() != null && sameName(title.agency(), hint) ? AgencySource.TITLE : AgencySource.METADATA;
             if (title.agency() != null && agencySource != AgencySource.TITLE) {
-                warnings.add("AGENCY_HINT_DIFFERS", 0, null, null, "the title names " + title.agency()
+                warnings.add(WarningCode.AGENCY_HINT_DIFFERS, 0, null, null, "the title names " + title.agency()
                         + " but the submission's agencyHint " + hint + " was used");
             }
         } else if (title.agency() != null) {
@@ -55,7 +55,7 @@ record ReportHeader(String title, String agency, AgencySource agencySource, Stri
                             + " names none, the page has no ContentSource, the body names none it calls 我镇/我乡/我街道…, and the submission has no agencyHint");
         }
         if (agencySource != AgencySource.TITLE) {
-            warnings.add("AGENCY_INFERRED", 0, null, null, "the title does not name the agency; " + agency + " was taken from the "
+            warnings.add(WarningCode.AGENCY_INFERRED, 0, null, null, "the title does not name the agency; " + agency + " was taken from the "
                     + switch (agencySource) {
                         case BODY -> "body text";
                         default -> hint.isEmpty() ? "page's ContentSource meta tag" : "submission metadata (agencyHint)";

@@ -45,7 +45,7 @@ final class ReportInterpreter {
                         "report year cannot be determined: the title" + (title.text().isEmpty() ? " (none found)" : " \"" + oneLine(title.text()) + "\"")
                                 + " states no year and the body has no \"YYYY年，\" opening or 统计期限");
             }
-            warnings.add("YEAR_INFERRED", 0, null, null, "the title states no year; " + year + " was taken from the body text");
+            warnings.add(WarningCode.YEAR_INFERRED, 0, null, null, "the title states no year; " + year + " was taken from the body text");
         }
 
         ActiveDisclosureReader.Result active = ActiveDisclosureReader.read(sections.blocks(2), warnings);
@@ -94,7 +94,7 @@ final class ReportInterpreter {
                 : active.votes2021() > active.votes2019() ? TemplateVersion.T2021 : null;
         TemplateVersion fromRows = requests.structure();
         if (fromHeaders != null && fromRows != null && fromHeaders != fromRows) {
-            warnings.add("TEMPLATE_CONFLICT", 3, null, null, "section 2 headers follow the " + fromHeaders
+            warnings.add(WarningCode.TEMPLATE_CONFLICT, 3, null, null, "section 2 headers follow the " + fromHeaders
                     + " template but section 3 （六）其他处理 follows " + fromRows + "; " + fromRows + " was used");
             return fromRows;
         }
@@ -105,7 +105,7 @@ final class ReportInterpreter {
             return fromHeaders;
         }
         TemplateVersion byYear = year >= 2021 ? TemplateVersion.T2021 : TemplateVersion.T2019;
-        warnings.add("TEMPLATE_GUESSED", 0, null, null, "neither section 2 nor section 3 shows the table template; "
+        warnings.add(WarningCode.TEMPLATE_GUESSED, 0, null, null, "neither section 2 nor section 3 shows the table template; "
                 + byYear + " was assumed from the year " + year);
         return byYear;
     }

@@ -2,14 +2,12 @@ package gongkai.parse;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
+import gongkai.text.Sha256;
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.ParseWarning;
 import gongkai.avro.ReportSubmission;
@@ -72,7 +70,7 @@ public final class ReportParser {
     /** Convenience for files and tests: wraps the bytes in a submission received now. */
     public DisclosureReport parse(byte[] content, String sourceName) throws ReportRejectedException {
         byte[] bytes = content == null ? new byte[0] : content;
-        String sha = sha256(bytes);
+        String sha = Sha256.hex(bytes);
         ReportSubmission s = ReportSubmission.newBuilder()
                 .setSubmissionId(UUID.nameUUIDFromBytes((sourceName + "|" + sha).getBytes(StandardCharsets.UTF_8)).toString())
                 .setContent(ByteBuffer.wrap(bytes))
@@ -143,7 +141,7 @@ public final class ReportParser {
         }
         checkWork(doc, source);
         ParseBudget.checkpoint("extracting the " + sniffed.type() + " text");
-        return interpret(doc, byLine, withSource(s, source), sha256(bytes));
+        return interpret(doc, byLine, withSource(s, source), Sha256.hex(bytes));
     }
 
     /**
@@ -162,7 +160,7 @@ public final class ReportParser {
             try {
                 DisclosureReport r = ReportInterpreter.interpret(byLine, s, sha);
                 List<ParseWarning> warnings = new ArrayList<>(r.getWarnings());
-                warnings.add(ParseWarning.newBuilder().setCode("PDF_READ_BY_LINE").setSection(3).setMessage(
+                warnings.add(ParseWarning.newBuilder().setCode(WarningCode.PDF_READ_BY_LINE.name()).setSection(3).setMessage(
                         "the PDF's tables were read line by line from its text layer: by position, " + byPosition.detail()).build());
                 r.setWarnings(warnings);
                 return r;
@@ -209,21 +207,6 @@ public final class ReportParser {
             }
         }
         return true;
-    }
-
-    static String sha256(byte[] bytes) {
-        return sha256(ByteBuffer.wrap(bytes));
-    }
-
-    /** SHA-256 (hex) of the remaining bytes, leaving the buffer's position where it was. */
-    public static String sha256(ByteBuffer bytes) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(bytes.duplicate());
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
     }
 
     private static String shorten(String s) {

@@ -1,5 +1,6 @@
 package gongkai.parse;
 
+import gongkai.text.SafeText;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package gongkai.parse;
 
+import gongkai.text.SafeText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -316,12 +317,12 @@ final class RequestTableReader {
                 cells = flat;
             } else if (n > COLUMNS && got.get(0).size() == COLUMNS) {
                 cells = got.get(0);
-                warnings.add("EXTRA_CELLS", 3, line.code(), null, "section 3: row " + label + " is followed by "
+                warnings.add(WarningCode.EXTRA_CELLS, 3, line.code(), null, "section 3: row " + label + " is followed by "
                         + (n - COLUMNS) + " more values (" + String.join(" ", flat.subList(COLUMNS, n)) + "); its first "
                         + COLUMNS + " were read");
             } else if (n > COLUMNS && got.size() == 1 && wasPositional) {
                 cells = flat.subList(n - COLUMNS, n);
-                warnings.add("EXTRA_CELLS", 3, line.code(), null, "section 3: row " + label + " has " + n
+                warnings.add(WarningCode.EXTRA_CELLS, 3, line.code(), null, "section 3: row " + label + " has " + n
                         + " cells; the last " + COLUMNS + " were read");
             } else {
                 throw new ReportRejectedException(RejectionReason.TABLE_UNREADABLE, source,
@@ -331,7 +332,7 @@ final class RequestTableReader {
                                 + lastReadSuffix(last));
             }
             if (rows.containsKey(line.code())) {
-                warnings.add("DUPLICATE_ROW", 3, line.code(), null, "section 3: row " + label + " (" + line.code() + ") appears twice; the first was kept");
+                warnings.add(WarningCode.DUPLICATE_ROW, 3, line.code(), null, "section 3: row " + label + " (" + line.code() + ") appears twice; the first was kept");
                 return;
             }
             Row read = new Row(line.code(), label, List.copyOf(cells), currentLine, inferred);
@@ -341,7 +342,7 @@ final class RequestTableReader {
 
         private void unread(String text, List<String> cells) {
             String label = text == null || text.isBlank() ? "(no label)" : SafeText.clip(text, 60);
-            warnings.add("UNREAD_ROW", 3, label, null, "section 3: \"" + label + "\" with values " + String.join(" ", cells)
+            warnings.add(WarningCode.UNREAD_ROW, 3, label, null, "section 3: \"" + label + "\" with values " + String.join(" ", cells)
                     + " is not a row of the template; not read");
         }
     }
@@ -436,7 +437,7 @@ final class RequestTableReader {
             if (row.inferred() != null) {
                 // Never silently certain: the cells stand, but the report says how they were placed.
                 kinds.replaceAll(k -> k == CellKind.NUMBER || k == CellKind.ZERO_NOTATION ? CellKind.INFERRED : k);
-                warnings.add("CELL_INFERRED", 3, code, null, "section 3, row " + row.label() + " (" + code + "), line "
+                warnings.add(WarningCode.CELL_INFERRED, 3, code, null, "section 3, row " + row.label() + " (" + code + "), line "
                         + row.tableLine() + ": " + row.inferred());
             }
             out.add(RequestRow.newBuilder().setCode(code).setLabel(row.label()).setCells(cells).setRaw(raw).setKinds(kinds).build());

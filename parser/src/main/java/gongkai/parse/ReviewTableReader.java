@@ -32,7 +32,7 @@ final class ReviewTableReader {
         }
         int expected = PER_GROUP * GROUP_NAMES.size();
         if (values.size() != expected) {
-            warnings.add("TABLE_INCOMPLETE", 4, null, null, "section 4: found " + values.size() + " numbers where the table has "
+            warnings.add(WarningCode.TABLE_INCOMPLETE, 4, null, null, "section 4: found " + values.size() + " numbers where the table has "
                     + expected + (values.size() < expected ? "; the missing ones are left blank" : "; the first " + expected + " were read"));
         }
         List<ReviewGroup> groups = new ArrayList<>();

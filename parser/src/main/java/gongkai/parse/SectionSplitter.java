@@ -206,7 +206,7 @@ final class SectionSplitter {
         }
         for (int n = 1; n <= 6; n++) {
             if (!seen[n]) {
-                warnings.add("MISSING_SECTION", n, null, null, "section " + n + " (" + expectedTitle(n) + ") not found");
+                warnings.add(WarningCode.MISSING_SECTION, n, null, null, "section " + n + " (" + expectedTitle(n) + ") not found");
             }
         }
         return new Sections(List.copyOf(found), blocks);
@@ -217,11 +217,11 @@ final class SectionSplitter {
         Numbering numbering = Numbering.values()[m[1]];
         String expected = "一二三四五六".charAt(n - 1) + "、";
         if (numbering == Numbering.NONE) {
-            warnings.add("IRREGULAR_NUMBERING", n, null, null, "section " + n + " heading \"" + printed + "\" has no number (expected " + expected + ")");
+            warnings.add(WarningCode.IRREGULAR_NUMBERING, n, null, null, "section " + n + " heading \"" + printed + "\" has no number (expected " + expected + ")");
         } else if (m[2] != n) {
-            warnings.add("IRREGULAR_NUMBERING", n, null, null, "section " + n + " heading \"" + printed + "\" is numbered " + m[2] + " (expected " + expected + ")");
+            warnings.add(WarningCode.IRREGULAR_NUMBERING, n, null, null, "section " + n + " heading \"" + printed + "\" is numbered " + m[2] + " (expected " + expected + ")");
         } else if (numbering == Numbering.ARABIC || !Cells.squash(printed).startsWith(expected)) {
-            warnings.add("IRREGULAR_NUMBERING", n, null, null, "section " + n + " heading \"" + printed + "\" is not numbered " + expected);
+            warnings.add(WarningCode.IRREGULAR_NUMBERING, n, null, null, "section " + n + " heading \"" + printed + "\" is not numbered " + expected);
         }
     }
 

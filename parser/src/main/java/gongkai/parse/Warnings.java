@@ -9,9 +9,9 @@ import gongkai.avro.ParseWarning;
 final class Warnings {
     private final List<ParseWarning> list = new ArrayList<>();
 
-    void add(String code, int section, String row, String column, String message) {
+    void add(WarningCode code, int section, String row, String column, String message) {
         list.add(ParseWarning.newBuilder()
-                .setCode(code).setSection(section).setRow(row).setColumn(column).setMessage(message).build());
+                .setCode(code.name()).setSection(section).setRow(row).setColumn(column).setMessage(message).build());
     }
 
     /** BLANK_CELL or BAD_NUMBER for a cell that has no usable value; nothing for a good one. */
@@ -19,13 +19,13 @@ final class Warnings {
         switch (n.problem()) {
             case NONE -> {
             }
-            case BLANK -> add("BLANK_CELL", section, row, column,
+            case BLANK -> add(WarningCode.BLANK_CELL, section, row, column,
                     "section " + section + ", row " + row + ", column " + column + ": blank cell");
-            case NEGATIVE -> add("BAD_NUMBER", section, row, column,
+            case NEGATIVE -> add(WarningCode.BAD_NUMBER, section, row, column,
                     "section " + section + ", row " + row + ", column " + column + ": negative number \"" + n.raw() + "\"");
-            case FRACTION -> add("BAD_NUMBER", section, row, column,
+            case FRACTION -> add(WarningCode.BAD_NUMBER, section, row, column,
                     "section " + section + ", row " + row + ", column " + column + ": not a whole number \"" + n.raw() + "\"");
-            case NOT_A_NUMBER -> add("BAD_NUMBER", section, row, column,
+            case NOT_A_NUMBER -> add(WarningCode.BAD_NUMBER, section, row, column,
                     "section " + section + ", row " + row + ", column " + column + ": not a number \"" + n.raw() + "\"");
         }
     }
@@ -39,7 +39,7 @@ final class Warnings {
         cellsBySign.forEach((sign, cells) -> m.append("\"").append(sign).append("\" in ").append(cells.size())
                 .append(cells.size() == 1 ? " cell (" : " cells (").append(String.join(", ", cells.subList(0, Math.min(cells.size(), 8))))
                 .append(cells.size() > 8 ? ", …" : "").append("); "));
-        add("ZERO_NOTATION", section, null, null, m.substring(0, m.length() - 2));
+        add(WarningCode.ZERO_NOTATION, section, null, null, m.substring(0, m.length() - 2));
     }
 
     List<ParseWarning> list() {

@@ -17,7 +17,7 @@ final class SubmissionFactory {
                 .setSubmitter("test")
                 .setAgencyHint(agencyHint)
                 .setReceivedAt(Instant.parse("2024-02-01T00:00:00Z"))
-                .setSha256(ReportParser.sha256(content))
+                .setSha256(gongkai.text.Sha256.hex(content))
                 .build();
     }
 }

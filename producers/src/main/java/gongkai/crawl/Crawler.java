@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import gongkai.text.Sha256;
 import gongkai.avro.ReportSubmission;
 import gongkai.submit.DocumentTooLargeException;
 import gongkai.submit.Submissions;
@@ -144,7 +145,7 @@ public final class Crawler {
         if (doc.notModified()) {
             return DocumentResult.duplicate(link, "not modified since it was published (HTTP 304)");
         }
-        String sha256 = Submissions.sha256(doc.body());
+        String sha256 = Sha256.hex(doc.body());
         String source = doc.url().toString();
         Optional<CrawlState.Entry> before = state.published(sha256);
         if (before.isPresent()) {

@@ -9,8 +9,8 @@ import java.util.function.Predicate;
 
 import gongkai.avro.AlertReview;
 import gongkai.topics.Topics;
-import gongkai.topology.MonitorSerdes;
-import gongkai.watch.TopicReader;
+import gongkai.topics.MonitorSerdes;
+import gongkai.topics.TopicReader;
 
 /** The reviews topic read as the audit trail it is: who decided what about which alert, and when. */
 public final class ReviewLog {

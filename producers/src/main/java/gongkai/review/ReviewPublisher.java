@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
-import gongkai.alerts.AlertKeys;
+import gongkai.topics.AlertKeys;
 import gongkai.avro.AlertReview;
 import gongkai.avro.ComplianceAlert;
 import gongkai.avro.ReviewAction;

@@ -1,12 +1,10 @@
 package gongkai.submit;
 
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.UUID;
 
+import gongkai.text.Sha256;
 import gongkai.avro.ReportSubmission;
 
 /** Builds submission events from document bytes. */
@@ -25,16 +23,8 @@ public final class Submissions {
                 .setAgencyHint(agencyHint)
                 .setPublishedAt(publishedAt)
                 .setReceivedAt(receivedAt)
-                .setSha256(sha256(content))
+                .setSha256(Sha256.hex(content))
                 .build();
-    }
-
-    public static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 
     /** A content type from the file name, as a hint only: the parser sniffs the real type from the bytes. */

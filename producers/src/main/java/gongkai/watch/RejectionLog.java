@@ -6,9 +6,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import gongkai.topics.TopicReader;
 import gongkai.avro.RejectedSubmission;
 import gongkai.topics.Topics;
-import gongkai.topology.MonitorSerdes;
+import gongkai.topics.MonitorSerdes;
 
 /**
  * The dead-letter topic read as a feed for crawler operators and agencies: which submissions the topology

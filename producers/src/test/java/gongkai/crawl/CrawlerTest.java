@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import gongkai.text.Sha256;
 import gongkai.avro.ReportSubmission;
-import gongkai.submit.Submissions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -124,7 +124,7 @@ class CrawlerTest {
         assertEquals("2024-01-30", html.getPublishedAt());
         assertEquals("text/html; charset=utf-8", html.getContentType());
         assertEquals(Crawler.SUBMITTER, html.getSubmitter());
-        assertEquals(Submissions.sha256(reportHtml), html.getSha256());
+        assertEquals(Sha256.hex(reportHtml), html.getSha256());
         assertTrue(new String(bytes(html), StandardCharsets.UTF_8).contains("二、主动公开政府信息情况"), "the sample report's text is submitted");
 
         ReportSubmission word = submitted.get(1);
@@ -132,7 +132,7 @@ class CrawlerTest {
         assertEquals("2023-01-20", word.getPublishedAt(), "2023年1月20日 beside the link");
         assertEquals(Fixtures.DOCX_TYPE, word.getContentType());
         assertArrayEquals(docx, bytes(word), "an attachment is submitted byte for byte");
-        assertEquals(Submissions.sha256(docx), word.getSha256());
+        assertEquals(Sha256.hex(docx), word.getSha256());
 
         ReportSubmission redirected = submitted.get(2);
         assertEquals(site.url("/gk/nb/2020/yinghai-2019.html").toString(), redirected.getSource(), "the source is where the redirect led");
@@ -142,7 +142,7 @@ class CrawlerTest {
         ReportSubmission retried = submitted.get(3);
         assertEquals(site.url("/gk/nb/flaky.html").toString(), retried.getSource());
         assertEquals("2019-03-01", retried.getPublishedAt());
-        assertEquals(Submissions.sha256(report2018), retried.getSha256());
+        assertEquals(Sha256.hex(report2018), retried.getSha256());
 
         // Politeness, as the server saw it.
         List<FixtureSite.Hit> hits = site.hits().stream().sorted(Comparator.comparingLong(FixtureSite.Hit::nanos)).toList();
@@ -196,8 +196,8 @@ class CrawlerTest {
         CrawlReport changed = crawler(Duration.ZERO, CrawlState.load(stateFile)).crawl(seeds("/gk/simple/index.html"));
         assertEquals(1, changed.published(), "changed content at the same URL is a new version");
         assertEquals(original, submitted.get(0).getSource());
-        assertEquals(Submissions.sha256(report.get()), submitted.get(0).getSha256());
-        assertTrue(CrawlState.load(stateFile).published(Submissions.sha256(report.get())).isPresent());
+        assertEquals(Sha256.hex(report.get()), submitted.get(0).getSha256());
+        assertTrue(CrawlState.load(stateFile).published(Sha256.hex(report.get())).isPresent());
         assertEquals(2, Files.readAllLines(stateFile).size());
         try (var files = Files.list(stateFile.getParent())) {
             assertEquals(List.of(stateFile), files.toList(), "no temporary file left behind");

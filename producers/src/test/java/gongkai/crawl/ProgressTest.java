@@ -32,7 +32,7 @@ class ProgressTest {
     @Test
     void barRedrawsOneLineAndKeepsFailuresAbove() {
         StringWriter text = new StringWriter();
-        ProgressBar bar = new ProgressBar(new PrintWriter(text), false, 100);
+        CrawlProgressBar bar = new CrawlProgressBar(new PrintWriter(text), false, 100);
 
         bar.listingRead(new SeedList.Seed(URI.create("http://a.gov.cn/list.html"), null), 2);
         bar.documentStarted(LINK);

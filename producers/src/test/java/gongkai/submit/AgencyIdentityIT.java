@@ -25,7 +25,7 @@ import gongkai.local.LocalKafka;
 import gongkai.serde.SchemaRegistryClient;
 import gongkai.topics.Topics;
 import gongkai.topology.ComplianceApp;
-import gongkai.topology.MonitorSerdes;
+import gongkai.topics.MonitorSerdes;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
+import gongkai.text.Sha256;
 import gongkai.avro.RejectedSubmission;
 import gongkai.avro.ReportSubmission;
 import gongkai.config.MonitorConfig;
@@ -30,7 +31,7 @@ import gongkai.serde.SchemaRegistryClient;
 import gongkai.topics.RecordLimits;
 import gongkai.topics.Topics;
 import gongkai.topology.ComplianceApp;
-import gongkai.topology.MonitorSerdes;
+import gongkai.topics.MonitorSerdes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -160,7 +161,7 @@ class DocumentLimitsIT {
         assertTrue(dead.get(0).getOriginalIncluded());
         assertArrayEquals(junk, bytes(dead.get(0)));
         assertEquals(junk.length, dead.get(0).getOriginalSize());
-        assertEquals(Submissions.sha256(junk), dead.get(0).getOriginalSha256());
+        assertEquals(Sha256.hex(junk), dead.get(0).getOriginalSha256());
         assertTrue(app.streams().state().isRunningOrRebalancing());
     }
 
@@ -192,7 +193,7 @@ class DocumentLimitsIT {
             assertFalse(dead.get(0).getOriginalIncluded(), "the bytes do not fit in a dead letter");
             assertEquals(0, dead.get(0).getOriginal().remaining());
             assertEquals(over.length, dead.get(0).getOriginalSize());
-            assertEquals(Submissions.sha256(over), dead.get(0).getOriginalSha256());
+            assertEquals(Sha256.hex(over), dead.get(0).getOriginalSha256());
             assertEquals(topics.submissions(), dead.get(0).getSourceTopic());
         }
     }
@@ -214,7 +215,7 @@ class DocumentLimitsIT {
             List<RejectedSubmission> dead = deadLetters(rejected.getSubmissionId());
             assertEquals(1, dead.size(), "rejected exactly once: " + dead);
             assertFalse(dead.get(0).getOriginalIncluded());
-            assertEquals(Submissions.sha256(junk), dead.get(0).getOriginalSha256());
+            assertEquals(Sha256.hex(junk), dead.get(0).getOriginalSha256());
             assertTrue(dead.get(0).getReason().contains("without the original bytes"), dead.get(0).getReason());
         } finally {
             try (Admin admin = Admin.create(clients())) {

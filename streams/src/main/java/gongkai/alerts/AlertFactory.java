@@ -2,6 +2,7 @@ package gongkai.alerts;
 
 import java.util.Objects;
 
+import gongkai.topics.AlertKeys;
 import gongkai.avro.AlertStatus;
 import gongkai.avro.ComplianceAlert;
 import gongkai.avro.DisclosureReport;

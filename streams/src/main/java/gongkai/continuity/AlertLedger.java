@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.function.Predicate;
 
 import gongkai.alerts.AlertFactory;
-import gongkai.alerts.AlertKeys;
+import gongkai.topics.AlertKeys;
 import gongkai.alerts.VerdictCalculator;
 import gongkai.avro.AlertReview;
 import gongkai.avro.ComplianceAlert;

@@ -17,7 +17,7 @@ import gongkai.avro.DisclosureReport;
 import gongkai.avro.ReportVerdict;
 import gongkai.avro.ReportVersion;
 import gongkai.avro.RosterEntry;
-import gongkai.intake.SubmissionWindow;
+import gongkai.topics.SubmissionWindow;
 import gongkai.rules.ContinuityRule;
 import gongkai.rules.Finding;
 import gongkai.rules.RuleCatalog;

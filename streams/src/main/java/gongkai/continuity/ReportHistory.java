@@ -1,6 +1,6 @@
 package gongkai.continuity;
 
-import gongkai.alerts.AlertKeys;
+import gongkai.topics.AlertKeys;
 import gongkai.avro.DisclosureReport;
 import org.apache.kafka.streams.state.KeyValueStore;
 

@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 
 import gongkai.alerts.AlertFactory;
 import gongkai.avro.RosterEntry;
-import gongkai.intake.SubmissionWindow;
+import gongkai.topics.SubmissionWindow;
 import gongkai.rules.Finding;
 import gongkai.rules.RuleCatalog;
 import gongkai.text.SafeText;

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import gongkai.alerts.AlertKeys;
+import gongkai.topics.AlertKeys;
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.RosterEntry;
 import gongkai.text.SafeText;

@@ -3,6 +3,9 @@ package gongkai.intake;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 
+import gongkai.text.Sha256;
+import gongkai.topics.SourceHeaders;
+import gongkai.topics.SubmissionWindow;
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.RejectedSubmission;
 import gongkai.avro.ReportSubmission;
@@ -104,7 +107,7 @@ public final class ParseSubmissionProcessor implements Processor<String, ReportS
                 .setOriginal(carry ? content : ByteBuffer.allocate(0))
                 .setOriginalIncluded(carry)
                 .setOriginalSize(size)
-                .setOriginalSha256(ReportParser.sha256(content))
+                .setOriginalSha256(Sha256.hex(content))
                 .setSourceTopic(meta.topic()).setSourcePartition(meta.partition()).setSourceOffset(meta.offset())
                 .setRejectedAt(submission == null ? Instant.ofEpochMilli(record.timestamp()) : submission.getReceivedAt())
                 .build();

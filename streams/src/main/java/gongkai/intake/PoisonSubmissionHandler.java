@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import gongkai.text.Sha256;
+import gongkai.topics.SourceHeaders;
 import gongkai.avro.RejectedSubmission;
-import gongkai.parse.ReportParser;
 import gongkai.serde.AvroSerde;
 import gongkai.serde.SchemaRegistryClient;
 import gongkai.text.SafeText;
@@ -68,7 +69,7 @@ public final class PoisonSubmissionHandler implements DeserializationExceptionHa
                 .setOriginal(carry ? original : ByteBuffer.allocate(0))
                 .setOriginalIncluded(carry)
                 .setOriginalSize(original.remaining())
-                .setOriginalSha256(ReportParser.sha256(original))
+                .setOriginalSha256(Sha256.hex(original))
                 .setSourceTopic(record.topic()).setSourcePartition(record.partition()).setSourceOffset(record.offset())
                 .setRejectedAt(Instant.ofEpochMilli(record.timestamp()))
                 .build();

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.ParseWarning;
+import gongkai.parse.WarningCode;
 
 /**
  * R-CELL-02: a number that is not one. Found both from the data (negative values; text printed where the parser
@@ -31,7 +32,7 @@ public final class BadNumberRule implements ReportRule {
         }
         // The parser's BAD_NUMBER warnings, placed on the same keys as the data-derived findings where possible.
         for (ParseWarning warning : report.getWarnings()) {
-            if ("BAD_NUMBER".equals(warning.getCode())) {
+            if (WarningCode.BAD_NUMBER.is(warning.getCode())) {
                 WarningPlace place = WarningPlace.of(report, warning);
                 add(findings, place.place(), place.actual());
             }

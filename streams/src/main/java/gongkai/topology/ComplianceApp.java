@@ -3,9 +3,10 @@ package gongkai.topology;
 import java.time.Duration;
 import java.util.Properties;
 
+import gongkai.topics.MonitorSerdes;
 import gongkai.config.MonitorConfig;
 import gongkai.intake.PoisonSubmissionHandler;
-import gongkai.intake.SubmissionWindow;
+import gongkai.topics.SubmissionWindow;
 import gongkai.intake.UnwritableOutputHandler;
 import gongkai.rules.PublicationDeadline;
 import gongkai.rules.RuleCatalog;

@@ -3,12 +3,13 @@ package gongkai.topology;
 import java.time.Instant;
 import java.util.function.Supplier;
 
+import gongkai.topics.MonitorSerdes;
 import gongkai.continuity.ComplianceProcessor;
 import gongkai.identity.AgencyIdentityProcessor;
 import gongkai.identity.RosterNamesUpdater;
 import gongkai.identity.StemPartitioner;
 import gongkai.intake.ParseSubmissionProcessor;
-import gongkai.intake.SubmissionWindow;
+import gongkai.topics.SubmissionWindow;
 import gongkai.parse.ReportParser;
 import gongkai.rules.RuleCatalog;
 import gongkai.topics.RecordLimits;

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import gongkai.topics.MonitorSerdes;
 import gongkai.avro.ComplianceAlert;
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.ReportSubmission;
@@ -92,16 +93,8 @@ class AgencyIdentityTopologyTest {
         clock = clock.plusSeconds(60);
         ReportSubmission s = ReportSubmission.newBuilder().setSubmissionId(UUID.randomUUID().toString())
                 .setContent(ByteBuffer.wrap(content)).setSource(source).setSubmitter("test")
-                .setReceivedAt(clock).setSha256(sha256(content)).build();
+                .setReceivedAt(clock).setSha256(gongkai.text.Sha256.hex(content)).build();
         submissions.pipeInput(source, s, clock);
-    }
-
-    private static String sha256(byte[] b) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private Map<String, List<String>> continuityEvents() {

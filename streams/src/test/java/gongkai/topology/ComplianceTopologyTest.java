@@ -9,9 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +19,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import gongkai.text.Sha256;
+import gongkai.topics.MonitorSerdes;
 import gongkai.avro.AlertReview;
 import gongkai.avro.AlertStatus;
 import gongkai.avro.ReviewAction;
@@ -30,7 +30,7 @@ import gongkai.avro.RejectedSubmission;
 import gongkai.avro.ReportSubmission;
 import gongkai.avro.ReportVerdict;
 import gongkai.intake.PoisonSubmissionHandler;
-import gongkai.intake.SourceHeaders;
+import gongkai.topics.SourceHeaders;
 import gongkai.parse.ReportParser;
 import gongkai.rules.RuleCatalog;
 import gongkai.serde.InMemorySchemaRegistryClient;
@@ -126,17 +126,9 @@ class ComplianceTopologyTest {
         clock = clock.plusSeconds(60);
         ReportSubmission s = ReportSubmission.newBuilder().setSubmissionId(UUID.randomUUID().toString())
                 .setContent(ByteBuffer.wrap(content)).setSource(source).setSubmitter("test")
-                .setReceivedAt(clock).setSha256(sha256(content)).build();
+                .setReceivedAt(clock).setSha256(Sha256.hex(content)).build();
         submissions.pipeInput(source, s, clock);
         return s;
-    }
-
-    private static String sha256(byte[] b) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private Map<String, ComplianceAlert> openAlerts() {
@@ -201,7 +193,7 @@ class ComplianceTopologyTest {
         assertEquals("2", total.getActual());
         assertEquals(CHAOYANG, total.getAgency());
         assertNotNull(total.getComparedWith(), "a continuity alert names the previous year's version");
-        assertEquals(sha256(sample("chaoyang-jinzhan-2021.txt")), total.getComparedWith().getSha256());
+        assertEquals(Sha256.hex(sample("chaoyang-jinzhan-2021.txt")), total.getComparedWith().getSha256());
         assertTrue(keys(alerts, "R-CONT-03", 2022).isEmpty(), "the previous year is there");
     }
 
@@ -251,7 +243,7 @@ class ComplianceTopologyTest {
         assertTrue(keys(open, "R-CONT-01", 2022).isEmpty());
         List<ComplianceAlert> stillStanding = open.values().stream().filter(a -> a.getYear() == 2022).toList();
         assertTrue(!stillStanding.isEmpty(), "the 2022 report's other findings (section numbering) still stand");
-        stillStanding.forEach(a -> assertEquals(sha256(corrected), a.getReport().getSha256(),
+        stillStanding.forEach(a -> assertEquals(Sha256.hex(corrected), a.getReport().getSha256(),
                 a.getRuleId() + " names the corrected version it now stands on"));
     }
 
@@ -289,7 +281,7 @@ class ComplianceTopologyTest {
         assertTrue(keys(openAlerts(), "R-CONT-01", 2022).isEmpty());
         List<ReportVerdict> v = verdicts.readValuesToList();
         assertEquals(1, v.size());
-        assertEquals(sha256(chaoyang2022(3, 6)), v.get(0).getReport().getSha256(), "the verdict is the corrected version's");
+        assertEquals(Sha256.hex(chaoyang2022(3, 6)), v.get(0).getReport().getSha256(), "the verdict is the corrected version's");
     }
 
     private TestInputTopic<String, AlertReview> reviews() {
@@ -350,7 +342,7 @@ class ComplianceTopologyTest {
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         p.put(StreamsConfig.STATE_DIR_CONFIG, state.resolve("replay").toString());
         driver = new TopologyTestDriver(ComplianceTopology.build(topics, serdes, new ReportParser(), new RuleCatalog(),
-                new gongkai.intake.SubmissionWindow(null, until), () -> until), p);
+                new gongkai.topics.SubmissionWindow(null, until), () -> until), p);
         submissions = driver.createInputTopic(topics.submissions(), new StringSerializer(), serdes.submissions().serializer());
         open = driver.createOutputTopic(topics.openAlerts(), new StringDeserializer(), serdes.alerts().deserializer());
         submit(sample("chaoyang-jinzhan-2021.txt"), "2021.txt");

@@ -16,12 +16,13 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
+import gongkai.topics.MonitorSerdes;
 import gongkai.avro.AlertStatus;
 import gongkai.avro.ComplianceAlert;
 import gongkai.avro.ReportSubmission;
 import gongkai.avro.RosterEntry;
 import gongkai.continuity.ComplianceProcessor;
-import gongkai.intake.SubmissionWindow;
+import gongkai.topics.SubmissionWindow;
 import gongkai.parse.ReportParser;
 import gongkai.rules.RuleCatalog;
 import gongkai.serde.InMemorySchemaRegistryClient;

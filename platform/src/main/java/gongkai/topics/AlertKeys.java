@@ -1,4 +1,4 @@
-package gongkai.alerts;
+package gongkai.topics;
 
 /** Keys of the state stores and compacted topics: agency|year for a report, agency|year|rule|location for an alert. */
 public final class AlertKeys {

@@ -1,4 +1,4 @@
-package gongkai.intake;
+package gongkai.topics;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package gongkai.topics;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
+import gongkai.wait.Poll;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -106,13 +108,16 @@ public record Topics(String submissions, String parsed, String rejected, String 
      * with out-of-order sequence errors until its delivery timeout. So creation waits for the leaders.
      */
     public static void awaitLeaders(Admin admin, List<String> names) throws InterruptedException, ExecutionException {
-        java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
-        while (!writable(admin, names)) {
-            if (java.time.Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("topics " + names + " are not ready on their leaders after 30 s");
+        Poll.until("topics " + names + " are ready on their leaders", Duration.ofSeconds(30), Duration.ofMillis(50), () -> {
+            try {
+                return writable(admin, names);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("cannot ask the leaders of " + names + ": " + e.getCause(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while asking the leaders of " + names, e);
             }
-            java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(50).toNanos());
-        }
+        });
     }
 
     /**

@@ -1,4 +1,4 @@
-package gongkai.topology;
+package gongkai.topics;
 
 import gongkai.avro.AlertReview;
 import gongkai.avro.ComplianceAlert;

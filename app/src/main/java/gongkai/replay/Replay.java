@@ -1,26 +1,25 @@
 package gongkai.replay;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongBinaryOperator;
 
 import gongkai.avro.AlertReview;
 import gongkai.avro.ComplianceAlert;
 import gongkai.config.MonitorConfig;
-import gongkai.intake.SourceHeaders;
-import gongkai.intake.SubmissionWindow;
+import gongkai.wait.Poll;
+import gongkai.topics.SourceHeaders;
+import gongkai.topics.SubmissionWindow;
 import gongkai.review.ReviewLog;
 import gongkai.topics.Topics;
 import gongkai.topology.ComplianceApp;
-import gongkai.topology.MonitorSerdes;
-import gongkai.watch.TopicReader;
+import gongkai.topics.MonitorSerdes;
+import gongkai.topics.TopicReader;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -71,21 +70,14 @@ public final class Replay {
             log.info("replay {}: {} submissions to read from {} for window {}..{}", replayId, total, topics.submissions(),
                     window.from(), window.until());
             try (ComplianceApp app = ComplianceApp.start(config, topics, window)) {
-                Instant deadline = Instant.now().plus(timeout);
-                while (true) {
-                    long done = committed(admin, appId, target);
-                    progress.applyAsLong(done, total);
-                    if (done >= total && parsedDrained(admin, appId, topics) && everyReportJudged(clients, topics)) {
-                        break;
-                    }
-                    if (Instant.now().isAfter(deadline)) {
-                        throw new IllegalStateException("replay " + replayId + " did not finish within " + timeout + " (" + done + "/" + total + ")");
-                    }
+                Poll.until("replay " + replayId + " read all " + total + " submissions", timeout, Duration.ofMillis(200), () -> {
                     if (!app.streams().state().isRunningOrRebalancing() && app.streams().state() != org.apache.kafka.streams.KafkaStreams.State.CREATED) {
                         throw new IllegalStateException("replay " + replayId + " stopped: Kafka Streams is " + app.streams().state());
                     }
-                    LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
-                }
+                    long done = committed(admin, appId, target);
+                    progress.applyAsLong(done, total);
+                    return done >= total && everyStepDrained(admin, appId, topics) && everyReportJudged(clients, topics);
+                });
             }
             MonitorSerdes serdes = MonitorSerdes.forConfig(config);
             Map<String, ComplianceAlert> open = TopicReader.readTable(clients, topics.openAlerts(), serdes.alerts().deserializer());
@@ -151,12 +143,16 @@ public final class Replay {
     }
 
     /**
-     * The later steps have read everything the earlier ones wrote: the identify step the reports read, then the
-     * compliance step the parsed reports. In this order: under exactly-once the identify step's outputs are committed
-     * with its offsets, so once it has drained, the parsed topic's end already counts them.
+     * Every step has read everything before it: the roster and the office's reviews (a review read after the last
+     * verdict would be missing from the standing alerts), then what the steps wrote for one another: the reports read
+     * by the identify step, the parsed reports of the compliance step (the roster names feed a global store, which
+     * commits no group offsets). In this order: under
+     * exactly-once a step's outputs are committed with its offsets, so once it has drained, the next topic's end
+     * already counts them.
      */
-    private static boolean parsedDrained(Admin admin, String groupId, Topics topics) {
-        return drained(admin, groupId, topics.read()) && drained(admin, groupId, topics.parsed());
+    private static boolean everyStepDrained(Admin admin, String groupId, Topics topics) {
+        return java.util.stream.Stream.of(topics.roster(), topics.reviews(), topics.read(), topics.parsed())
+                .allMatch(topic -> drained(admin, groupId, topic));
     }
 
     private static boolean drained(Admin admin, String groupId, String topic) {

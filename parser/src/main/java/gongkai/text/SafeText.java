@@ -1,8 +1,9 @@
-package gongkai.parse;
+package gongkai.text;
 
 /**
- * Makes untrusted document text safe to print on a terminal: C0/C1 controls (escape sequences), DEL,
- * bidirectional and zero-width characters are shown as \\uXXXX instead of being sent to the terminal.
+ * Untrusted text (report contents, URLs, file names) on its way to a terminal or a log: C0/C1 controls (escape
+ * sequences), DEL, bidirectional and zero-width characters are shown as \\uXXXX, so a crafted report cannot forge
+ * log lines, move the cursor, or show an agency name that reads like another. The one copy for every module.
  */
 public final class SafeText {
     private SafeText() {
@@ -37,7 +38,6 @@ public final class SafeText {
      * sequences, forged lines), bidirectional controls (text shown in another order than it is stored: U+061C,
      * U+200E/F, U+202A-E, U+2066-9), invisible ones that make two names look alike (zero-width space, joiners,
      * word joiner and invisible operators U+200B-D, U+2060-4, U+180E, U+FEFF) and the Unicode line separators.
-     * The one rule for both the parser's output and {@code gongkai.text.SafeText}.
      */
     public static boolean isUnsafe(char c) {
         return c < 0x20 || c >= 0x7F && c < 0xA0
@@ -46,7 +46,7 @@ public final class SafeText {
     }
 
     /** Terminal columns a string takes: CJK ideographs and full-width forms take two. */
-    static int width(String s) {
+    public static int width(String s) {
         int w = 0;
         for (int i = 0; i < s.length(); i++) {
             w += isWide(s.charAt(i)) ? 2 : 1;
@@ -61,7 +61,7 @@ public final class SafeText {
     }
 
     /** Cuts a string to at most {@code width} terminal columns, marking the cut with an ellipsis. */
-    static String clip(String s, int width) {
+    public static String clip(String s, int width) {
         if (width(s) <= width) {
             return s;
         }
@@ -72,7 +72,7 @@ public final class SafeText {
         return b.append('…').toString();
     }
 
-    static String pad(String s, int width) {
+    public static String pad(String s, int width) {
         StringBuilder b = new StringBuilder(s);
         for (int w = width(s); w < width; w++) {
             b.append(' ');
@@ -80,11 +80,36 @@ public final class SafeText {
         return b.toString();
     }
 
-    static String padLeft(String s, int width) {
+    public static String padLeft(String s, int width) {
         StringBuilder b = new StringBuilder();
         for (int w = width(s); w < width; w++) {
             b.append(' ');
         }
         return b.append(s).toString();
+    }
+
+    /** For a log line: one value, escaped, cut at 200 characters. */
+    public static String forLog(Object value) {
+        return forLog(value, 200);
+    }
+
+    public static String forLog(Object value, int maxLength) {
+        if (value == null) {
+            return "-";
+        }
+        String s = value.toString();
+        StringBuilder out = new StringBuilder(Math.min(s.length(), maxLength) + 8);
+        for (int i = 0; i < s.length() && out.length() < maxLength; i++) {
+            char c = s.charAt(i);
+            if (isUnsafe(c)) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        if (out.length() >= maxLength && s.length() > maxLength) {
+            out.append('…');
+        }
+        return out.toString();
     }
 }

@@ -1,4 +1,4 @@
-package gongkai.watch;
+package gongkai.topics;
 
 import java.time.Duration;
 import java.time.Instant;
