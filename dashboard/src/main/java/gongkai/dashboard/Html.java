@@ -33,7 +33,7 @@ final class Html {
 
     /** Where an alert is, in both languages, escaped. */
     static String place(gongkai.avro.AlertLocation location) {
-        gongkai.rules.Place place = gongkai.rules.Place.of(location);
+        gongkai.report.Place place = gongkai.report.Place.of(location);
         return both(text(place.zh()), text(place.en()));
     }
 

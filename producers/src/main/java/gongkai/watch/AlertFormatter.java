@@ -10,7 +10,7 @@ import gongkai.avro.AlertLocation;
 import gongkai.avro.AlertReview;
 import gongkai.avro.CellRef;
 import gongkai.avro.ComplianceAlert;
-import gongkai.rules.Place;
+import gongkai.report.Place;
 import gongkai.text.SafeText;
 
 /** How an alert reads in a terminal (text) or to a program (one JSON object per line). */

@@ -6,6 +6,7 @@ import java.util.List;
 
 import gongkai.avro.AgencySource;
 import gongkai.avro.DisclosureReport;
+import gongkai.report.Place;
 
 /** R-ID-01: the title must name the agency; a name taken from the body or the source is a guess. */
 @RuleSpec(id = "R-ID-01", kind = "identity", severity = WARNING,

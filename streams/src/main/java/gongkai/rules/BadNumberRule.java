@@ -10,6 +10,7 @@ import java.util.Map;
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.ParseWarning;
 import gongkai.parse.WarningCode;
+import gongkai.report.Place;
 
 /**
  * R-CELL-02: a number that is not one. Found both from the data (negative values; text printed where the parser

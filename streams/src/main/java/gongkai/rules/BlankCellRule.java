@@ -9,8 +9,10 @@ import java.util.Set;
 import java.util.StringJoiner;
 
 import gongkai.avro.CellKind;
+import gongkai.avro.CellRef;
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.Severity;
+import gongkai.report.Place;
 
 /**
  * R-CELL-01: blank cells and zero notations ("—", "-", "/", "无"), noted once per table: which cells, and what they
@@ -50,8 +52,8 @@ public final class BlankCellRule implements ReportRule {
     private Finding note(DisclosureReport report, int section, List<TableCell> noted, List<Identity> dependent) {
         List<Place> blanks = noted.stream().filter(c -> c.kind() == CellKind.BLANK).map(TableCell::place).toList();
         List<TableCell> zeros = noted.stream().filter(c -> c.kind() == CellKind.ZERO_NOTATION).toList();
-        StringBuilder zh = new StringBuilder(Text.sectionZh(section)).append("表格");
-        StringBuilder en = new StringBuilder(Text.sectionEn(section)).append(" table");
+        StringBuilder zh = new StringBuilder(Place.section(section).zh()).append("表格");
+        StringBuilder en = new StringBuilder(Place.section(section).en()).append(" table");
         String sep = "：";
         if (!blanks.isEmpty()) {
             zh.append(sep).append("空白 ").append(blanks.size()).append(" 格，计算时按 0 处理（").append(names(blanks, true)).append("）");
@@ -74,7 +76,7 @@ public final class BlankCellRule implements ReportRule {
             StringJoiner idsZh = new StringJoiner("；");
             StringJoiner idsEn = new StringJoiner("; ");
             for (Identity i : dependent) {
-                List<Place> cells = i.blanks().stream().map(c -> Place.of(report, c)).toList();
+                List<Place> cells = i.blanks().stream().map(c -> place(report, c)).toList();
                 idsZh.add(i.formulaZh() + "（" + i.ruleId() + "，差 " + Math.abs(i.delta()) + "，空白：" + names(cells, true) + "）");
                 idsEn.add(i.formulaEn() + " (" + i.ruleId() + ", off by " + Math.abs(i.delta()) + ", blank: " + names(cells, false) + ")");
             }
@@ -87,6 +89,12 @@ public final class BlankCellRule implements ReportRule {
         Finding f = finding(Place.section(section), "每格填写数字", actual, zh.toString(), en.toString());
         return new Finding(f.ruleId(), f.kind(), dependent.isEmpty() ? f.severity() : Severity.WARNING, f.place(), f.expected(),
                 f.actual(), f.messageZh(), f.messageEn(), null, noted.stream().map(TableCell::ref).toList(), List.of());
+    }
+
+    /** Where a cell of an identity is, named as the report prints its row. */
+    private static Place place(DisclosureReport report, CellRef cell) {
+        return cell.getSection() == 3 ? RequestRows.place(report, cell.getRow(), cell.getColumn())
+                : Place.of(cell.getSection(), cell.getRow(), cell.getColumn());
     }
 
     private static String names(List<Place> places, boolean zh) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import gongkai.avro.CellRef;
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.RequestRow;
+import gongkai.report.Place;
 import gongkai.report.RequestTable;
 
 /** R-CONT-01: what last year's report carried forward is what this year's report says it carried over, per column. */
@@ -33,7 +34,7 @@ public final class CarryOverContinuityRule implements ContinuityRule {
             if (expected == actual) {
                 continue;
             }
-            Place place = Place.request(current, RequestTable.CARRIED_OVER, RequestRows.columnZh(c));
+            Place place = RequestRows.place(current, RequestTable.CARRIED_OVER, RequestRows.columnZh(c));
             findings.add(finding(place, Long.toString(expected), Long.toString(actual),
                     place.zh() + "：本年为 " + actual + "，但" + lastYear + "年度报告“"
                             + RequestRows.labelZh(previous, RequestTable.CARRY_FORWARD) + "”为 " + expected + "。",

@@ -6,6 +6,7 @@ import java.util.List;
 
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.TemplateVersion;
+import gongkai.report.Place;
 
 /**
  * R-FEE-01: the 2021 format requires section 6 to state the fee figures of information requests (收费通知,

@@ -4,6 +4,7 @@ import java.util.List;
 
 import gongkai.avro.CellRef;
 import gongkai.avro.Severity;
+import gongkai.report.Place;
 
 /**
  * One defect a rule found in a report (or a pair of reports). Messages are plain text, never markup. An

@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 
 import gongkai.avro.CellKind;
 import gongkai.avro.CellRef;
+import gongkai.report.Place;
 
 /**
  * An identity a report's tables state about themselves, sum of the left cells = sum of the right cells (e.g.

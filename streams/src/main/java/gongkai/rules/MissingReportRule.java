@@ -5,6 +5,8 @@ import static gongkai.avro.Severity.ERROR;
 import java.time.LocalDate;
 import java.util.Optional;
 
+import gongkai.report.Place;
+
 /**
  * R-MISS-01: an agency on the roster has no report for year Y after the deadline of its level. Not
  * a check of a report but of its absence, so it is asked by the roster check rather than run on reports.

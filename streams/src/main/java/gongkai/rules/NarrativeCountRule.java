@@ -11,6 +11,7 @@ import gongkai.avro.ClaimKind;
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.NarrativeClaim;
 import gongkai.avro.RequestRow;
+import gongkai.report.Place;
 import gongkai.report.RequestTable;
 
 /** R-NAR-01: a count the narrative states (新收13件) must match the 总计 column of its row (or rows) in section 3. */
@@ -52,7 +53,7 @@ public final class NarrativeCountRule implements ReportRule {
                 continue;
             }
             String phrase = Text.plain(claim.getPhrase());
-            Place where = rows.size() == 1 ? Place.request(report, rows.get(0).getCode(), RequestRows.columnZh(RequestTable.TOTAL_COLUMN))
+            Place where = rows.size() == 1 ? RequestRows.place(report, rows.get(0).getCode(), RequestRows.columnZh(RequestTable.TOTAL_COLUMN))
                     : null;
             String tableZh = where != null ? where.zh() : "第三部分“" + target.zh() + "”各行“总计”列";
             String tableEn = where != null ? where.en() : "Section 3, the " + target.en() + " rows, column total";

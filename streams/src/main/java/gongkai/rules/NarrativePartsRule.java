@@ -12,6 +12,7 @@ import gongkai.avro.ClaimKind;
 import gongkai.avro.ClaimPart;
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.NarrativeClaim;
+import gongkai.report.Place;
 
 /** R-NAR-02: 主动公开183条，其中… — the parts the text lists must add up to the total it states. */
 @RuleSpec(id = "R-NAR-02", kind = "narrative", severity = INFO,

@@ -5,6 +5,7 @@ import static gongkai.avro.Severity.INFO;
 import java.util.List;
 
 import gongkai.avro.DisclosureReport;
+import gongkai.report.Place;
 
 /** R-CONT-03: without last year's report the carry-over chain cannot be checked; say so rather than pass silently. */
 @RuleSpec(id = "R-CONT-03", kind = "continuity", severity = INFO,

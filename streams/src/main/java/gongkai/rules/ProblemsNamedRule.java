@@ -5,6 +5,7 @@ import static gongkai.avro.Severity.INFO;
 import java.util.List;
 
 import gongkai.avro.DisclosureReport;
+import gongkai.report.Place;
 
 /**
  * R-SEC-03: section 五 (存在的主要问题及改进情况) that names no problem: only "无", or a sentence under 20 characters.

@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import gongkai.avro.DisclosureReport;
+import gongkai.report.Place;
 
 /** R-DL-01: published after the deadline for the agency's level (needs the publication date the source showed). */
 @RuleSpec(id = "R-DL-01", kind = "deadline", severity = WARNING,

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.RequestRow;
+import gongkai.report.Place;
 import gongkai.report.RequestTable;
 
 /** R-BAL-01: the identity section 3 states itself, per column: 第一项 + 第二项 = 第三项（七）总计 + 第四项. */
@@ -33,7 +34,7 @@ public final class RequestBalanceRule extends IdentityRule {
         for (int c = 0; c < RequestTable.COLUMNS.size(); c++) {
             var left = List.of(RequestRows.ref(fresh.get(), c), RequestRows.ref(carried.get(), c));
             var right = List.of(RequestRows.ref(results.get(), c), RequestRows.ref(forward.get(), c));
-            Place place = Place.request(report, null, RequestRows.columnZh(c));
+            Place place = RequestRows.place(report, null, RequestRows.columnZh(c));
             out.add(new Identity(id(), place, () -> new Identity.Wording(
                     place.zhInSection() + " 新收 + 上年结转 = 办理结果总计 + 结转下年度",
                     place.enInSection() + " new + carried over = results total + carried forward",

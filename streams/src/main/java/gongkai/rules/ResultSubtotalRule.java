@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.RequestRow;
+import gongkai.report.Place;
 import gongkai.report.RequestTable;
 
 /** R-SUB-01: per column, （七）总计 is the sum of the result rows （一）…（六）. */
@@ -25,7 +26,7 @@ public final class ResultSubtotalRule extends IdentityRule {
         List<Identity> out = new ArrayList<>();
         for (int c = 0; c < RequestTable.COLUMNS.size(); c++) {
             int column = c;
-            Place place = Place.request(report, RequestTable.RESULT_TOTAL, RequestRows.columnZh(c));
+            Place place = RequestRows.place(report, RequestTable.RESULT_TOTAL, RequestRows.columnZh(c));
             out.add(new Identity(id(), place, () -> new Identity.Wording(
                     place.wholeColumn().zhInSection() + " 办理结果（一）至（六）之和 = （七）总计",
                     place.wholeColumn().enInSection() + " result rows 三(一) to 三(六) = total of results",

@@ -7,6 +7,8 @@ import java.util.Optional;
 
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.ReviewGroup;
+import gongkai.report.Place;
+import gongkai.report.ReviewTable;
 
 /**
  * R-REV-02: in each section-4 group (行政复议 and the two 行政诉讼 groups), 结果纠正 is a part of 总计 and cannot exceed
@@ -22,12 +24,12 @@ public final class ReviewCorrectedRule implements ReportRule {
     }
 
     private Optional<Finding> check(ReviewGroup group) {
-        ReviewCells.Cell corrected = new ReviewCells.Cell(ReviewCells.CORRECTED, group.getCorrected());
-        ReviewCells.Cell total = new ReviewCells.Cell(ReviewCells.TOTAL, group.getTotal());
+        ReviewCells.Cell corrected = new ReviewCells.Cell(ReviewTable.CORRECTED, group.getCorrected());
+        ReviewCells.Cell total = new ReviewCells.Cell(ReviewTable.TOTAL, group.getTotal());
         if (corrected.value() == null || total.value() == null || corrected.value() <= total.value()) {
             return Optional.empty();
         }
-        Place place = ReviewCells.place(group, ReviewCells.CORRECTED);
+        Place place = ReviewCells.place(group, ReviewTable.CORRECTED);
         return Optional.of(finding(place, "≤ " + total.value(), Long.toString(corrected.value()),
                 place.zh() + "为 " + corrected.value() + "，大于本组“总计” " + total.value() + "；结果纠正的件数不能超过总数。",
                 place.en() + " is " + corrected.value() + ", more than the group's total of " + total.value()

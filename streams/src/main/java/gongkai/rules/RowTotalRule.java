@@ -8,6 +8,7 @@ import java.util.List;
 import gongkai.avro.CellRef;
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.RequestRow;
+import gongkai.report.Place;
 import gongkai.report.RequestTable;
 
 /**
@@ -26,7 +27,7 @@ public final class RowTotalRule extends IdentityRule {
             for (int c = 0; c < total; c++) {
                 parts.add(RequestRows.ref(row, c));
             }
-            Place place = Place.request(report, row.getCode(), RequestRows.columnZh(total));
+            Place place = RequestRows.place(report, row.getCode(), RequestRows.columnZh(total));
             out.add(new Identity(id(), place, () -> new Identity.Wording(
                     place.wholeRow().zhInSection() + " 六类申请人之和 = 总计", place.wholeRow().enInSection() + " six applicant columns = total",
                     "六类申请人合计 " + Identity.figures(parts), "the six applicant columns sum to " + Identity.figures(parts),

@@ -1,5 +1,7 @@
 package gongkai.rules;
 
+import gongkai.report.Place;
+
 /** A rule of the catalog: its entry is the {@link RuleSpec} on its class. */
 public interface Rule {
     default RuleInfo info() {

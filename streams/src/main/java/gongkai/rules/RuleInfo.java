@@ -1,6 +1,7 @@
 package gongkai.rules;
 
 import gongkai.avro.Severity;
+import gongkai.report.Place;
 
 /** A catalog entry: the stable id, its kind, the default severity and a one-line description. */
 public record RuleInfo(String id, String kind, Severity defaultSeverity, String descriptionZh, String descriptionEn) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.Numbering;
 import gongkai.avro.SectionHeading;
+import gongkai.report.Place;
 
 /** R-SEC-02: headings numbered "2、" or not at all instead of "二、". */
 @RuleSpec(id = "R-SEC-02", kind = "section", severity = INFO,
@@ -28,7 +29,7 @@ public final class SectionNumberingRule implements ReportRule {
             String printed = Text.plain(heading.getHeading());
             boolean arabic = heading.getNumbering() == Numbering.ARABIC;
             findings.add(finding(Place.section(n), expected, printed,
-                    Text.sectionZh(n) + "标题“" + printed + "”" + (arabic ? "使用阿拉伯数字编号" : "没有编号")
+                    Place.section(n).zh() + "标题“" + printed + "”" + (arabic ? "使用阿拉伯数字编号" : "没有编号")
                             + "，应为“" + expected + Text.sectionTitle(n) + "”。",
                     "The heading of section " + n + " \"" + printed + "\" is "
                             + (arabic ? "numbered with Arabic numerals" : "unnumbered") + "; expected \"" + expected

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.SectionHeading;
+import gongkai.report.Place;
 
 /** R-SEC-01: all six sections of the prescribed format must be there. */
 @RuleSpec(id = "R-SEC-01", kind = "section", severity = ERROR,
@@ -22,7 +23,7 @@ public final class SectionsPresentRule implements ReportRule {
             if (!present.contains(n)) {
                 String heading = Text.numeral(n) + "、" + Text.sectionTitle(n);
                 findings.add(finding(Place.section(n), heading, "未找到",
-                        "缺少" + Text.sectionZh(n) + "“" + heading + "”。",
+                        "缺少" + Place.section(n).zh() + "“" + heading + "”。",
                         "Section " + n + " (" + Text.sectionTitleEn(n) + ") is missing."));
             }
         }

@@ -1,7 +1,10 @@
 package gongkai.rules;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 
 import gongkai.avro.ActiveDisclosureCell;
 import gongkai.avro.ActiveDisclosureRow;
@@ -10,6 +13,7 @@ import gongkai.avro.CellRef;
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.RequestRow;
 import gongkai.avro.ReviewGroup;
+import gongkai.report.Place;
 import gongkai.report.RequestTable;
 
 /**
@@ -58,6 +62,12 @@ record TableCell(Place place, CellKind kind, Double value, String printed, boole
             default -> throw new IllegalArgumentException("Section " + section + " has no table");
         }
         return out;
+    }
+
+    /** The items in order, the first of each key only: a parser hiccup must not yield two findings with one alert key. */
+    static <T> List<T> firstOfEach(List<T> items, Function<T, ?> key) {
+        Set<Object> seen = new HashSet<>();
+        return items.stream().filter(item -> seen.add(key.apply(item))).toList();
     }
 
     /** A blank, or a mark ("—", "/", "无") standing for 0: what the blank-cell note names. */

@@ -6,6 +6,7 @@ import java.util.List;
 
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.TemplateVersion;
+import gongkai.report.Place;
 
 /** R-TPL-01: reports for 2021 on use the 2021 format (国办公开办函〔2021〕30号), reports for 2019/2020 the 2019 one. */
 @RuleSpec(id = "R-TPL-01", kind = "template", severity = WARNING,

@@ -12,6 +12,7 @@ import gongkai.avro.CellKind;
 import gongkai.avro.CellRef;
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.TemplateVersion;
+import gongkai.report.Place;
 
 /**
  * R-CONT-02 (2021 format, both years): 现行有效件数(Y) = 现行有效件数(Y-1) + 本年制发件数(Y) − 本年废止件数(Y),

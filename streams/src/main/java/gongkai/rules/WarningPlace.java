@@ -7,6 +7,7 @@ import gongkai.avro.ActiveDisclosureRow;
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.ParseWarning;
 import gongkai.avro.RequestRow;
+import gongkai.report.Place;
 import gongkai.report.RequestTable;
 
 /**
@@ -27,7 +28,7 @@ record WarningPlace(Place place, String actual) {
                 String header = c < 0 ? column : RequestTable.COLUMNS.get(c);
                 String raw = c < 0 ? "" : Text.plain(RequestRows.raw(match, c));
                 String code = match.getCode();
-                return new WarningPlace(Place.request(report, code, header), raw.isEmpty() ? message : raw);
+                return new WarningPlace(RequestRows.place(report, code, header), raw.isEmpty() ? message : raw);
             }
         }
         if (section == 2 && row != null) {

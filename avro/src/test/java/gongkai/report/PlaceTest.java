@@ -1,7 +1,6 @@
-package gongkai.rules;
+package gongkai.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,12 +17,12 @@ class PlaceTest {
     }
 
     @Test
-    void aSection3CellReadsAsTheReportPrintsItsRowInChineseAndByTheTemplateInEnglish() {
-        var report = TestReports.clean2021().label("NEW", "一、本年新收申请").build();
-        Place cell = Place.request(report, "NEW", "自然人");
+    void aSection3CellReadsByTheReportsLabelInChineseAndByTheTemplateInEnglish() {
+        Place cell = new Place(3, "NEW", "自然人", "一、本年新收申请");
         assertEquals("第三部分“一、本年新收申请”行“自然人”列", cell.zh());
         assertEquals("Section 3, row 一 new requests, column natural persons", cell.en());
         assertEquals("3/NEW/自然人", cell.key(), "the key is the code, whatever the label");
+        assertEquals("第三部分“一、本年新收政府信息公开申请数量”行“自然人”列", Place.of(3, "NEW", "自然人").zh(), "the template's label");
     }
 
     @Test
@@ -36,6 +35,13 @@ class PlaceTest {
         assertEquals("Section 3, row 四 carried forward", Place.of(3, "CARRY_FORWARD", null).en());
         assertEquals("全文", Place.document().zh());
         assertEquals("The document", Place.document().en());
+    }
+
+    @Test
+    void aSubRowIsNamedWithItsGroup() {
+        assertEquals("第三部分“（三）不予公开 4.”行“总计”列", Place.of(3, "WITHHELD_4", "总计").zh());
+        assertEquals("Section 3, row 三(三)4 withheld, column total", Place.of(3, "WITHHELD_4", "总计").en());
+        assertEquals("Section 3, row 三(六) other handling", Place.of(3, "OTHER", null).en());
     }
 
     @Test
@@ -59,26 +65,7 @@ class PlaceTest {
         AlertLocation location = place.toAlertLocation();
         assertEquals(3, location.getSection());
         assertEquals("WITHHELD_4", location.getRow());
+        assertEquals("总计", location.getColumn());
         assertEquals(place, Place.of(location));
-        assertEquals("第三部分“（三）不予公开 4.”行“总计”列", Place.of(location).zh());
-        assertEquals("Section 3, row 三(三)4 withheld, column total", Place.of(location).en());
-    }
-
-    @Test
-    void reportTextGoesIntoMessagesLiterallyOnOneLine() {
-        String label = "二、上年结转{0}%s\n<b>数量</b>\u3000";
-        var report = TestReports.clean2021().label("CARRIED_OVER", label).blank("CARRIED_OVER", 4).build();
-        Finding f = new BlankCellRule().check(report).get(0);
-        assertTrue(f.messageZh().contains("“二、上年结转{0}%s <b>数量</b>”行“法律服务机构”列"), f.messageZh());
-        assertTrue(!f.messageZh().contains("\n"), f.messageZh());
-    }
-
-    @Test
-    void overlongReportTextIsCut() {
-        String phrase = "新收" + "很长".repeat(300) + "13件";
-        var report = TestReports.clean2021().clearClaims().claim(gongkai.avro.ClaimKind.NEW_REQUESTS, 13, phrase).build();
-        Finding f = new NarrativeCountRule().check(report).get(0);
-        assertTrue(f.place().row().length() <= 201, "row length " + f.place().row().length());
-        assertTrue(f.place().row().endsWith("…"));
     }
 }

@@ -1,17 +1,17 @@
-package gongkai.rules;
+package gongkai.report;
 
 import java.util.StringJoiner;
 
 import gongkai.avro.AlertLocation;
-import gongkai.avro.CellRef;
-import gongkai.avro.DisclosureReport;
 import gongkai.avro.ReviewGroupKind;
-import gongkai.report.RequestTable;
 
 /**
  * Where a finding is, and how a reader is told so in Chinese and English. The key part is section 1-6 (0 for the
  * document as a whole), a row (the row code in section 3, so the key survives relabelled corrections; the group in
  * section 4; the quoted sentence in section 1) and a column header; row and column may be null.
+ *
+ * <p>Rules and renderers (alert formatter, dashboard) all write places through it, so a place reads the same
+ * everywhere; the alert's {@code AlertLocation} carries the key part.
  *
  * @param rowLabel the section-3 row as the report prints it, for the Chinese text only; null for the template's label
  */
@@ -29,28 +29,18 @@ public record Place(int section, String row, String column, String rowLabel) {
         return of(section, null, null);
     }
 
-    /** A section-3 cell (or a whole row or column, with null for the other), named as the report prints the row. */
-    static Place request(DisclosureReport report, String code, String column) {
-        return new Place(3, code, column, code == null ? null : RequestRows.labelZh(report, code));
-    }
-
     /** A sentence of section 1's text, quoted. */
-    static Place text(String phrase) {
+    public static Place text(String phrase) {
         return of(1, phrase, null);
     }
 
-    /** Where a cell a finding lists is, named as the report prints its row. */
-    static Place of(DisclosureReport report, CellRef cell) {
-        return cell.getSection() == 3 ? request(report, cell.getRow(), cell.getColumn()) : of(cell.getSection(), cell.getRow(), cell.getColumn());
-    }
-
     /** The row this place is in, as a whole. */
-    Place wholeRow() {
+    public Place wholeRow() {
         return new Place(section, row, null, rowLabel);
     }
 
     /** The column this place is in, as a whole. */
-    Place wholeColumn() {
+    public Place wholeColumn() {
         return of(section, null, column);
     }
 
@@ -81,7 +71,7 @@ public record Place(int section, String row, String column, String rowLabel) {
         if (section == 1 && row != null) {
             return "第一部分文字“" + row + "”";
         }
-        return Text.sectionZh(section) + zhInSection();
+        return sectionZh() + zhInSection();
     }
 
     /** Section 3, row 一 new requests, column natural persons; Section 4, administrative review, total; The document. */
@@ -90,7 +80,7 @@ public record Place(int section, String row, String column, String rowLabel) {
             return "Section 1 text \"" + row + "\"";
         }
         String inSection = enInSection();
-        return Text.sectionEn(section) + (inSection.isEmpty() ? "" : ", " + inSection);
+        return sectionEn() + (inSection.isEmpty() ? "" : ", " + inSection);
     }
 
     /** The place within its section, for a list of cells of one table: “（一）予以公开”行“总计”列, 行政复议“总计”. */
@@ -98,7 +88,7 @@ public record Place(int section, String row, String column, String rowLabel) {
         StringBuilder s = new StringBuilder();
         ReviewGroupKind group = group();
         if (group != null) {
-            s.append(ReviewCells.groupZh(group));
+            s.append(ReviewTable.groupZh(group));
         } else if (row != null) {
             s.append('“').append(rowZh()).append("”行");
         }
@@ -113,21 +103,29 @@ public record Place(int section, String row, String column, String rowLabel) {
         StringJoiner s = new StringJoiner(", ");
         ReviewGroupKind group = group();
         if (group != null) {
-            s.add(ReviewCells.groupEn(group));
+            s.add(ReviewTable.groupEn(group));
         } else if (row != null) {
-            s.add(section == 3 ? RequestRows.labelEn(row) : "row " + row);
+            s.add(section == 3 ? RequestTemplate.labelEn(row) : "row " + row);
         }
         if (column != null) {
-            s.add(group != null ? ReviewCells.en(column) : "column " + columnEn());
+            s.add(group != null ? ReviewTable.columnEn(column) : "column " + columnEn());
         }
         return s.toString();
+    }
+
+    private String sectionZh() {
+        return section >= 1 && section <= 6 ? "第" + "一二三四五六".charAt(section - 1) + "部分" : "全文";
+    }
+
+    private String sectionEn() {
+        return section >= 1 && section <= 6 ? "Section " + section : "The document";
     }
 
     private String rowZh() {
         if (rowLabel != null) {
             return rowLabel;
         }
-        return section == 3 ? RequestRows.labelZh(row) : row;
+        return section == 3 ? RequestTemplate.labelZh(row) : row;
     }
 
     private String columnEn() {
