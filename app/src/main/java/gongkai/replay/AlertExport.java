@@ -13,12 +13,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import gongkai.avro.ComplianceAlert;
 import gongkai.watch.AlertFormatter;
+import gongkai.watch.AlertTable;
 
 /** Writes standing alerts as JSON and CSV files for auditors, atomically (a half-written file is never left behind). */
 public final class AlertExport {
-    static final List<String> CSV_COLUMNS = List.of("ruleId", "kind", "severity", "agency", "year", "section", "row", "column",
-            "expected", "actual", "message", "messageZh", "reportId", "reportSha256", "receivedAt", "comparedWithSha256",
-            "comparedWithReceivedAt", "eventAt", "alertKey", "delta", "reviewAction", "reviewer", "reviewComment", "reviewedAt");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private AlertExport() {
@@ -29,43 +27,9 @@ public final class AlertExport {
         writeAtomically(file, w -> w.write(JSON.writeValueAsString(rows) + "\n"));
     }
 
+    /** The columns of {@link AlertTable}, the same as the dashboard's export. */
     public static void writeCsv(Path file, List<ComplianceAlert> alerts) throws IOException {
-        writeAtomically(file, w -> {
-            w.write(String.join(",", CSV_COLUMNS) + "\r\n");
-            for (ComplianceAlert a : alerts) {
-                Map<String, Object> f = withoutStatus(a);
-                @SuppressWarnings("unchecked")
-                Map<String, Object> loc = (Map<String, Object>) f.get("location");
-                StringBuilder line = new StringBuilder();
-                for (String c : CSV_COLUMNS) {
-                    Object v = switch (c) {
-                        case "section", "row", "column" -> loc.get(c);
-                        case "reviewAction" -> a.getReview() == null ? null : a.getReview().getAction().name();
-                        case "reviewer" -> a.getReview() == null ? null : a.getReview().getReviewer();
-                        case "reviewComment" -> a.getReview() == null ? null : a.getReview().getComment();
-                        case "reviewedAt" -> a.getReview() == null ? null : a.getReview().getReviewedAt().toString();
-                        default -> f.get(c);
-                    };
-                    if (line.length() > 0) {
-                        line.append(',');
-                    }
-                    line.append(csv(v));
-                }
-                w.write(line + "\r\n");
-            }
-        });
-    }
-
-    /** RFC 4180 quoting; a cell that a spreadsheet would run as a formula is prefixed with ' (report text is untrusted). */
-    static String csv(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String s = value.toString();
-        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 && !s.matches("-?\\d+")) {
-            s = "'" + s;
-        }
-        return "\"" + s.replace("\"", "\"\"") + "\"";
+        writeAtomically(file, w -> AlertTable.writeCsv(w, alerts));
     }
 
     private static Map<String, Object> withoutStatus(ComplianceAlert a) {

@@ -217,10 +217,6 @@ public final class OutcomeCounter implements AutoCloseable {
         return true;
     }
 
-    public synchronized Long firstAlertNanos(int seq) {
-        return firstAlertNanos.get(seq);
-    }
-
     public synchronized long firstProgressNanos() {
         return firstProgressNanos;
     }

@@ -101,10 +101,6 @@ final class RequestNumbers {
         return cells.length;
     }
 
-    long[] rowAt(int i) {
-        return cells[i];
-    }
-
     /** Whether {@link #inject} can put this kind of defect into this column. */
     boolean admits(DefectKind kind, int column) {
         return switch (kind) {

@@ -331,10 +331,6 @@ public final class Dashboard implements AutoCloseable {
         }
     }
 
-    int liveSubscribers() {
-        return hub.subscribers();
-    }
-
     @Override
     public void close() {
         closing = true;

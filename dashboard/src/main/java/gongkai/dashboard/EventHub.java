@@ -40,9 +40,6 @@ final class EventHub {
         subscribers.remove(q);
     }
 
-    int subscribers() {
-        return subscribers.size();
-    }
 
     void alertEvent(ComplianceAlert a) {
         Map<String, Object> data = new LinkedHashMap<>();

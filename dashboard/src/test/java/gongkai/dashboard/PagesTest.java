@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 
+import gongkai.watch.AlertTable;
 import gongkai.avro.ComplianceAlert;
 import gongkai.avro.ReportSubmission;
 import gongkai.parse.ReportParser;
@@ -165,8 +166,8 @@ class PagesTest {
 
     @Test
     void exportedCellsNeverRunAsFormulas() {
-        assertEquals("'=HYPERLINK(\"x\")", Exports.noFormula("=HYPERLINK(\"x\")"));
-        assertEquals("'@SUM(A1)", Exports.noFormula("@SUM(A1)"));
-        assertEquals("-3", Exports.noFormula("-3"));
+        assertEquals("'=HYPERLINK(\"x\")", AlertTable.noFormula("=HYPERLINK(\"x\")"));
+        assertEquals("'@SUM(A1)", AlertTable.noFormula("@SUM(A1)"));
+        assertEquals("-3", AlertTable.noFormula("-3"));
     }
 }

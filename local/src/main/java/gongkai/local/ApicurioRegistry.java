@@ -33,11 +33,6 @@ public final class ApicurioRegistry implements AutoCloseable {
         this.port = port;
     }
 
-    /** Whether the distribution is unpacked where the build put it (system property {@code apicurio.dir}). */
-    public static boolean available() {
-        return findRunnerJar().isPresent();
-    }
-
     public static ApicurioRegistry start(Path logFile) {
         Path jar = findRunnerJar().orElseThrow(() -> new IllegalStateException(
                 "Apicurio Registry is not unpacked under " + System.getProperty("apicurio.dir")

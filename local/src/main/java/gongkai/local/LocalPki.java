@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A throw-away certificate authority for TLS on 127.0.0.1: a self-signed CA certificate that the
@@ -69,19 +68,6 @@ public record LocalPki(Path caCertificate, Path keystore, Path truststore, Strin
             return ctx;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot load the test keystore " + keystore + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** A client-side TLS context that trusts only this CA. */
-    public SSLContext clientContext() {
-        try {
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(load(truststore));
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, tmf.getTrustManagers(), null);
-            return ctx;
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("cannot load the test truststore " + truststore + ": " + e.getMessage(), e);
         }
     }
 

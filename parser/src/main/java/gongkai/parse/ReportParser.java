@@ -54,10 +54,6 @@ public final class ReportParser {
         return maxBytes;
     }
 
-    public long budgetMillis() {
-        return budgetMillis;
-    }
-
     /**
      * The rejection of a document of {@code size} bytes if it is over the limit, for those (submit, crawl) that
      * check before sending it; the parser checks again on its side.

@@ -45,11 +45,6 @@ public final class UnwritableOutputHandler implements ProductionExceptionHandler
     private AvroSerde<RejectedSubmission> serde;
     private boolean exactlyOnce;
 
-    /** Outputs of this process replaced by a small dead letter or skipped, since it started. */
-    public static long unwritten() {
-        return UNWRITTEN.get();
-    }
-
     @Override
     public void configure(Map<String, ?> configs) {
         rejectedTopic = (String) configs.get(PoisonSubmissionHandler.REJECTED_TOPIC_CONFIG);
