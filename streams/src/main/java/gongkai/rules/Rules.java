@@ -68,7 +68,12 @@ final class Rules {
         List<Class<?>> found = new ArrayList<>();
         for (String name : classNames()) {
             Class<?> c = load(name);
-            if (c.isAnnotationPresent(RuleSpec.class) && !Modifier.isAbstract(c.getModifiers())) {
+            boolean rule = Rule.class.isAssignableFrom(c) && !c.isInterface() && !Modifier.isAbstract(c.getModifiers());
+            if (rule != c.isAnnotationPresent(RuleSpec.class)) {
+                // A rule without its entry would silently never run; an entry without a rule would list nothing real.
+                throw new IllegalStateException(c.getName() + (rule ? " is a rule without a @RuleSpec" : " has a @RuleSpec but is no rule"));
+            }
+            if (rule) {
                 found.add(c);
             }
         }
