@@ -27,7 +27,7 @@ public final class BadNumberRule implements ReportRule {
         for (int section = 2; section <= 4; section++) {
             for (TableCell cell : TableCell.of(report, section)) {
                 if (cell.isBadNumber()) {
-                    add(findings, cell.place(), cell.shown());
+                    add(findings, RequestRows.labelled(report, cell.place()), cell.shown());
                 }
             }
         }

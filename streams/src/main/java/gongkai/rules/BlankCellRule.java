@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.StringJoiner;
 
 import gongkai.avro.CellKind;
-import gongkai.avro.CellRef;
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.Severity;
 import gongkai.report.Place;
@@ -30,21 +29,28 @@ public final class BlankCellRule implements ReportRule {
     @Override
     public List<Finding> check(DisclosureReport report) {
         List<Finding> findings = new ArrayList<>();
+        List<Identity> failingOnBlanks = null;
         for (int section = 2; section <= 4; section++) {
             List<TableCell> noted = TableCell.of(report, section).stream().filter(TableCell::isBlankOrZeroNotation).toList();
             if (noted.isEmpty()) {
                 continue;
             }
-            findings.add(note(report, section, noted, dependent(report, section)));
+            if (failingOnBlanks == null && noted.stream().anyMatch(c -> c.kind() == CellKind.BLANK)) {
+                failingOnBlanks = failingOnBlanks(report);
+            }
+            int s = section;
+            List<Identity> dependent = failingOnBlanks == null ? List.of()
+                    : failingOnBlanks.stream().filter(i -> i.place().section() == s).toList();
+            findings.add(note(report, section, noted, dependent));
         }
         return findings;
     }
 
-    /** The identities of the table's arithmetic rules that fail only because of its blank cells. */
-    private static List<Identity> dependent(DisclosureReport report, int section) {
+    /** The identities of the arithmetic rules that fail only because of blank cells. */
+    private static List<Identity> failingOnBlanks(DisclosureReport report) {
         List<Identity> out = new ArrayList<>();
         for (IdentityRule rule : Rules.identityRules()) {
-            rule.identities(report).stream().filter(i -> i.place().section() == section && i.failsOnlyOnBlanks()).forEach(out::add);
+            rule.identities(report).stream().filter(Identity::failsOnlyOnBlanks).forEach(out::add);
         }
         return out;
     }
@@ -56,8 +62,8 @@ public final class BlankCellRule implements ReportRule {
         StringBuilder en = new StringBuilder(Place.section(section).en()).append(" table");
         String sep = "：";
         if (!blanks.isEmpty()) {
-            zh.append(sep).append("空白 ").append(blanks.size()).append(" 格，计算时按 0 处理（").append(names(blanks, true)).append("）");
-            en.append(": ").append(blanks.size()).append(" blank cell(s), counted as 0 (").append(names(blanks, false)).append(")");
+            zh.append(sep).append("空白 ").append(blanks.size()).append(" 格，计算时按 0 处理（").append(names(report, blanks, true)).append("）");
+            en.append(": ").append(blanks.size()).append(" blank cell(s), counted as 0 (").append(names(report, blanks, false)).append(")");
             sep = "；";
         }
         if (!zeros.isEmpty()) {
@@ -65,10 +71,10 @@ public final class BlankCellRule implements ReportRule {
             zeros.forEach(c -> marks.add(c.printed().isEmpty() ? "—" : c.printed()));
             List<Place> places = zeros.stream().map(TableCell::place).toList();
             zh.append(sep).append("以").append(String.join("", marks.stream().map(m -> "“" + m + "”").toList()))
-                    .append("表示 0 的 ").append(zeros.size()).append(" 格（").append(names(places, true)).append("）");
+                    .append("表示 0 的 ").append(zeros.size()).append(" 格（").append(names(report, places, true)).append("）");
             en.append(blanks.isEmpty() ? ": " : "; ").append(zeros.size()).append(" cell(s) written ")
                     .append(String.join(" ", marks.stream().map(m -> "\"" + m + "\"").toList())).append(" read as 0 (")
-                    .append(names(places, false)).append(")");
+                    .append(names(report, places, false)).append(")");
         }
         zh.append("。");
         en.append(".");
@@ -76,9 +82,9 @@ public final class BlankCellRule implements ReportRule {
             StringJoiner idsZh = new StringJoiner("；");
             StringJoiner idsEn = new StringJoiner("; ");
             for (Identity i : dependent) {
-                List<Place> cells = i.blanks().stream().map(c -> place(report, c)).toList();
-                idsZh.add(i.formulaZh() + "（" + i.ruleId() + "，差 " + Math.abs(i.delta()) + "，空白：" + names(cells, true) + "）");
-                idsEn.add(i.formulaEn() + " (" + i.ruleId() + ", off by " + Math.abs(i.delta()) + ", blank: " + names(cells, false) + ")");
+                List<Place> cells = i.blanks().stream().map(c -> Place.of(c.getSection(), c.getRow(), c.getColumn())).toList();
+                idsZh.add(i.formulaZh() + "（" + i.ruleId() + "，差 " + Math.abs(i.delta()) + "，空白：" + names(report, cells, true) + "）");
+                idsEn.add(i.formulaEn() + " (" + i.ruleId() + ", off by " + Math.abs(i.delta()) + ", blank: " + names(report, cells, false) + ")");
             }
             zh.append("以下等式仅因空白格不成立，填写数字即可成立：").append(idsZh).append("。");
             en.append(" These identities fail only because of blank cells; filling in the figures would make them hold: ")
@@ -91,16 +97,11 @@ public final class BlankCellRule implements ReportRule {
                 f.actual(), f.messageZh(), f.messageEn(), null, noted.stream().map(TableCell::ref).toList(), List.of());
     }
 
-    /** Where a cell of an identity is, named as the report prints its row. */
-    private static Place place(DisclosureReport report, CellRef cell) {
-        return cell.getSection() == 3 ? RequestRows.place(report, cell.getRow(), cell.getColumn())
-                : Place.of(cell.getSection(), cell.getRow(), cell.getColumn());
-    }
-
-    private static String names(List<Place> places, boolean zh) {
+    /** The first cells by place, rows named as the report prints them, and how many more. */
+    private static String names(DisclosureReport report, List<Place> places, boolean zh) {
         StringJoiner out = new StringJoiner(zh ? "、" : "; ");
         for (Place p : places.subList(0, Math.min(NAMED, places.size()))) {
-            out.add(zh ? p.zhInSection() : p.enInSection());
+            out.add(zh ? RequestRows.labelled(report, p).zhInSection() : p.enInSection());
         }
         int more = places.size() - NAMED;
         return out + (more > 0 ? (zh ? "等，另 " + more + " 格" : " and " + more + " more") : "");

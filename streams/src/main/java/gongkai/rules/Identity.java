@@ -76,19 +76,19 @@ public record Identity(String ruleId, Place place, Supplier<Wording> wording, Li
     }
 
     /**
-     * The finding of a failing identity, at its place: expected is the left sum, actual the right one, and both
+     * The finding of a failing identity, at its place (named as the report prints it): expected is the left sum, actual the right one, and both
      * messages spell out the two sides. The same words for every arithmetic rule.
      */
-    Finding finding(RuleInfo info) {
+    Finding finding(RuleInfo info, Place where) {
         Wording w = wording.get();
         boolean one = right.size() == 1;
         boolean blank = !blanks().isEmpty();
         long l = leftSum();
         long r = rightSum();
-        return info.finding(place, Long.toString(l), Long.toString(r),
-                place.zh() + "：" + w.leftZh() + " = " + l + "，但" + w.rightZh() + (one ? "为 " : " = ") + r + "，两者应相等"
+        return info.finding(where, Long.toString(l), Long.toString(r),
+                where.zh() + "：" + w.leftZh() + " = " + l + "，但" + w.rightZh() + (one ? "为 " : " = ") + r + "，两者应相等"
                         + (blank ? "（空白按 0 计）" : "") + "。",
-                place.en() + ": " + w.leftEn() + " = " + l + ", but " + w.rightEn() + (one ? " says " : " = ") + r
+                where.en() + ": " + w.leftEn() + " = " + l + ", but " + w.rightEn() + (one ? " says " : " = ") + r
                         + "; the two must be equal" + (blank ? " (blank cells counted as 0)" : "") + ".")
                 .withCells(this);
     }

@@ -20,7 +20,7 @@ abstract class IdentityRule implements ReportRule {
         List<Finding> findings = new ArrayList<>();
         for (Identity identity : identities(report)) {
             if (!identity.holds() && !identity.failsOnlyOnBlanks()) {
-                findings.add(identity.finding(info()));
+                findings.add(identity.finding(info(), RequestRows.labelled(report, identity.place())));
             }
         }
         return findings;

@@ -100,6 +100,11 @@ final class RequestRows {
         return printed.contains(group.substring(group.indexOf('）') + 1)) ? printed : group + " " + printed;
     }
 
+    /** The place named as the report prints its section-3 row, for a message; a place elsewhere as it is. */
+    static Place labelled(DisclosureReport report, Place place) {
+        return place.section() == 3 && place.row() != null && place.rowLabel() == null ? place(report, place.row(), place.column()) : place;
+    }
+
     /** A section-3 place (a cell, or a whole row or column with null for the other), named as the report prints the row. */
     static Place place(DisclosureReport report, String code, String column) {
         return new Place(3, code, column, code == null ? null : labelZh(report, code));

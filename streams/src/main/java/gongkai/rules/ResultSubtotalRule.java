@@ -26,12 +26,12 @@ public final class ResultSubtotalRule extends IdentityRule {
         List<Identity> out = new ArrayList<>();
         for (int c = 0; c < RequestTable.COLUMNS.size(); c++) {
             int column = c;
-            Place place = RequestRows.place(report, RequestTable.RESULT_TOTAL, RequestRows.columnZh(c));
+            Place place = Place.of(3, RequestTable.RESULT_TOTAL, RequestRows.columnZh(c));
             out.add(new Identity(id(), place, () -> new Identity.Wording(
                     place.wholeColumn().zhInSection() + " 办理结果（一）至（六）之和 = （七）总计",
                     place.wholeColumn().enInSection() + " result rows 三(一) to 三(六) = total of results",
                     "办理结果（一）至（六）各行合计", "result rows 三(一) to 三(六) sum to",
-                    place.wholeRow().zhInSection(), place.wholeRow().enInSection()),
+                    RequestRows.place(report, RequestTable.RESULT_TOTAL, null).zhInSection(), place.wholeRow().enInSection()),
                     resultRows.stream().map(r -> RequestRows.ref(r, column)).toList(), List.of(RequestRows.ref(totalRow.get(), c))));
         }
         return out;

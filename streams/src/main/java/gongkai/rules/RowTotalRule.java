@@ -27,9 +27,10 @@ public final class RowTotalRule extends IdentityRule {
             for (int c = 0; c < total; c++) {
                 parts.add(RequestRows.ref(row, c));
             }
-            Place place = RequestRows.place(report, row.getCode(), RequestRows.columnZh(total));
+            Place place = Place.of(3, row.getCode(), RequestRows.columnZh(total));
             out.add(new Identity(id(), place, () -> new Identity.Wording(
-                    place.wholeRow().zhInSection() + " 六类申请人之和 = 总计", place.wholeRow().enInSection() + " six applicant columns = total",
+                    RequestRows.place(report, row.getCode(), null).zhInSection() + " 六类申请人之和 = 总计",
+                    place.wholeRow().enInSection() + " six applicant columns = total",
                     "六类申请人合计 " + Identity.figures(parts), "the six applicant columns sum to " + Identity.figures(parts),
                     place.wholeColumn().zhInSection(), place.wholeColumn().enInSection()), parts, List.of(RequestRows.ref(row, total))));
         }

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import gongkai.avro.ActiveDisclosureCell;
 import gongkai.avro.ActiveDisclosureRow;
@@ -18,11 +20,13 @@ import gongkai.report.RequestTable;
 
 /**
  * One cell of the tables of sections 2, 3 and 4 as read: where it is, how it was written, its figure (null if none
- * could be read) and the text printed. The one walk over the cells that the cell rules share.
+ * could be read) and the text printed. The one walk over the cells that the cell rules share; it runs on every
+ * report, so what only a finding needs (the printed text, the row's printed label) is worked out when asked for.
  *
- * @param signed a column whose figures may be negative (2019's 本年增/减)
+ * @param where where the cell is (named only for the few cells a finding is about)
+ * @param signed whether the column's figures may be negative (2019's 本年增/减), asked only of a negative figure
  */
-record TableCell(Place place, CellKind kind, Double value, String printed, boolean signed) {
+record TableCell(Supplier<Place> where, CellKind kind, Double value, String raw, BooleanSupplier signed) {
 
     /** The cells of one table (section 2, 3 or 4), in table order; section-3 rows once per code. */
     static List<TableCell> of(DisclosureReport report, int section) {
@@ -31,22 +35,22 @@ record TableCell(Place place, CellKind kind, Double value, String printed, boole
             case 2 -> {
                 for (ActiveDisclosureRow row : report.getActiveDisclosure()) {
                     for (ActiveDisclosureCell cell : row.getCells()) {
-                        String printed = Text.plain(cell.getRaw());
                         Double value = cell.getValue();
-                        CellKind kind = printed.isEmpty() ? CellKind.BLANK : value == null ? CellKind.UNREADABLE
-                                : value == 0 && printed.chars().noneMatch(Character::isDigit) ? CellKind.ZERO_NOTATION : CellKind.NUMBER;
-                        out.add(new TableCell(Place.of(2, ActiveRows.rowKey(row), ActiveRows.header(cell)), kind, value, printed,
-                                ActiveRows.isSignedColumn(cell)));
+                        CellKind kind = Text.isBlank(cell.getRaw()) ? CellKind.BLANK : value == null ? CellKind.UNREADABLE
+                                : value == 0 && Text.plain(cell.getRaw()).chars().noneMatch(Character::isDigit) ? CellKind.ZERO_NOTATION
+                                : CellKind.NUMBER;
+                        out.add(new TableCell(() -> Place.of(2, ActiveRows.rowKey(row), ActiveRows.header(cell)), kind, value,
+                                cell.getRaw(), () -> ActiveRows.isSignedColumn(cell)));
                     }
                 }
             }
             case 3 -> {
                 for (RequestRow row : RequestRows.distinctRows(report)) {
-                    String label = RequestRows.labelZh(report, row.getCode());
                     for (int c = 0; c < RequestTable.COLUMNS.size(); c++) {
                         Long value = RequestRows.cell(row, c);
-                        out.add(new TableCell(new Place(3, row.getCode(), RequestRows.columnZh(c), label), RequestRows.kind(row, c),
-                                value == null ? null : value.doubleValue(), Text.plain(RequestRows.raw(row, c)), false));
+                        String column = RequestRows.columnZh(c);
+                        out.add(new TableCell(() -> Place.of(3, row.getCode(), column), RequestRows.kind(row, c),
+                                value == null ? null : value.doubleValue(), RequestRows.raw(row, c), () -> false));
                     }
                 }
             }
@@ -54,8 +58,8 @@ record TableCell(Place place, CellKind kind, Double value, String printed, boole
                 for (ReviewGroup group : report.getReview()) {
                     for (ReviewCells.Cell cell : ReviewCells.cells(group)) {
                         Long value = cell.value();
-                        out.add(new TableCell(ReviewCells.place(group, cell.zh()), value == null ? CellKind.BLANK : CellKind.NUMBER,
-                                value == null ? null : value.doubleValue(), value == null ? "" : Long.toString(value), false));
+                        out.add(new TableCell(() -> ReviewCells.place(group, cell.zh()), value == null ? CellKind.BLANK : CellKind.NUMBER,
+                                value == null ? null : value.doubleValue(), value == null ? "" : Long.toString(value), () -> false));
                     }
                 }
             }
@@ -77,15 +81,26 @@ record TableCell(Place place, CellKind kind, Double value, String printed, boole
 
     /** Text where a number belongs, or a negative figure outside a signed column. */
     boolean isBadNumber() {
-        return value == null ? !printed.isEmpty() : value < 0 && !signed;
+        return value == null ? !Text.isBlank(raw) : value < 0 && !signed.getAsBoolean();
+    }
+
+    Place place() {
+        return where.get();
+    }
+
+    /** The text as printed, on one line. */
+    String printed() {
+        return Text.plain(raw);
     }
 
     /** What a message quotes: the text as printed, else the figure. */
     String shown() {
+        String printed = printed();
         return printed.isEmpty() ? (value == null ? "" : Text.number(value)) : printed;
     }
 
     CellRef ref() {
+        Place place = place();
         return new CellRef(place.section(), place.row(), place.column(), kind == CellKind.BLANK || value == null ? null : Math.round(value),
                 kind, null);
     }
