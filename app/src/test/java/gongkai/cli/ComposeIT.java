@@ -14,8 +14,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.containers.ComposeContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -27,6 +29,7 @@ import org.testcontainers.junit.jupiter.Testcontainers;
  * from the host is judged by the monitor in its container, and its metrics count it. Skipped without a Docker engine.
  */
 @Testcontainers(disabledWithoutDocker = true)
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
 class ComposeIT {
     @TempDir
     Path data;

@@ -3,32 +3,32 @@ package gongkai.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpServer;
 import gongkai.config.MonitorConfig;
-import gongkai.local.EmbeddedCluster;
+import gongkai.testkit.LocalCluster;
 import gongkai.topics.Topics;
 import gongkai.topology.ComplianceApp;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What a crawler operator sees, on a real broker, registry and topology: {@code crawl} prints what the topology made of
  * each document it published (a page that is no report is REJECTED there, with the reason), and {@code rejected}
  * lists the rejections afterwards.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class CrawlOutcomesIT {
-    @TempDir
-    Path data;
+    @RegisterExtension
+    final LocalCluster cluster = new LocalCluster();
 
     @Test
     void crawlPrintsEachDocumentsOutcomeAndRejectedListsTheRejections() throws Exception {
@@ -52,42 +52,29 @@ class CrawlOutcomesIT {
             ex.close();
         });
         site.start();
-        Path seeds = data.resolve("seeds.txt");
+        Path seeds = cluster.newDirectory("site").resolve("seeds.txt");
         Files.writeString(seeds, "http://127.0.0.1:" + site.getAddress().getPort() + "/gk/index.html | 北京市大兴区瀛海镇人民政府\n");
-        try (EmbeddedCluster cluster = EmbeddedCluster.start(data.resolve("data"))) {
-            MonitorConfig config = MonitorConfig.load(null, Map.of(), Map.of(MonitorConfig.BOOTSTRAP_SERVERS, cluster.bootstrapServers(),
-                    MonitorConfig.SCHEMA_REGISTRY_URL, cluster.schemaRegistryUrl(), MonitorConfig.DATA_DIR, data.resolve("data").toString()));
+        try {
+            MonitorConfig config = MonitorConfig.load(null, Map.of(), cluster.monitorSettings(6));
             try (ComplianceApp app = ComplianceApp.start(config, Topics.live())) {
                 // The fixture site is on 127.0.0.1, which the crawler refuses unless told (as an intranet crawl would be).
-                Result crawl = run("crawl", "--data-dir", data.resolve("data").toString(), "--seeds", seeds.toString(), "--delay", "PT0S",
+                CommandRun crawl = CommandRun.of("crawl", "--data-dir", cluster.dataDir().toString(), "--seeds", seeds.toString(), "--delay", "PT0S",
                         "--allow-private-targets");
-                assertEquals(1, crawl.exit(), "a rejected document fails the crawl:\n" + crawl.out());
-                assertTrue(crawl.out().lines().anyMatch(l -> l.startsWith("REJECTED") && l.contains("yinghai-2022.html")
-                        && l.contains("NOT_A_REPORT")), crawl.out());
-                assertTrue(crawl.out().lines().anyMatch(l -> l.contains("yinghai-2023.html") && l.contains("北京市大兴区瀛海镇人民政府 2023")
-                        && (l.startsWith("PASS") || l.startsWith("WARN") || l.startsWith("FAIL"))), crawl.out());
+                assertEquals(1, crawl.exit(), "a rejected document fails the crawl:\n" + crawl.printed());
+                assertTrue(crawl.printed().lines().anyMatch(l -> l.startsWith("REJECTED") && l.contains("yinghai-2022.html")
+                        && l.contains("NOT_A_REPORT")), crawl.printed());
+                assertTrue(crawl.printed().lines().anyMatch(l -> l.contains("yinghai-2023.html") && l.contains("北京市大兴区瀛海镇人民政府 2023")
+                        && (l.startsWith("PASS") || l.startsWith("WARN") || l.startsWith("FAIL"))), crawl.printed());
 
-                Result rejected = run("rejected", "--data-dir", data.resolve("data").toString(), "--source", "yinghai-2022");
-                assertEquals(0, rejected.exit(), rejected.out());
-                assertTrue(rejected.out().contains("NOT_A_REPORT: ") && rejected.out().contains("1 rejected submission(s)"), rejected.out());
-                Result tomorrow = run("rejected", "--data-dir", data.resolve("data").toString(), "--since",
+                CommandRun rejected = CommandRun.of("rejected", "--data-dir", cluster.dataDir().toString(), "--source", "yinghai-2022");
+                assertEquals(0, rejected.exit(), rejected.printed());
+                assertTrue(rejected.printed().contains("NOT_A_REPORT: ") && rejected.printed().contains("1 rejected submission(s)"), rejected.printed());
+                CommandRun tomorrow = CommandRun.of("rejected", "--data-dir", cluster.dataDir().toString(), "--since",
                         java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1).toString());
-                assertTrue(tomorrow.out().contains("0 rejected submission(s)"), tomorrow.out());
+                assertTrue(tomorrow.printed().contains("0 rejected submission(s)"), tomorrow.printed());
             }
         } finally {
             site.stop(0);
         }
-    }
-
-    record Result(int exit, String out) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        CommandLine cl = Monitor.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(out, true));
-        int exit = cl.execute(args);
-        return new Result(exit, out.toString());
     }
 }

@@ -18,9 +18,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 
 import gongkai.local.EmbeddedCluster;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * only. Every port it opens (broker, controller, registry) answers on 127.0.0.1 and refuses a
  * connection to the same port on the machine's network address.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class EmbeddedLoopbackIT {
     @TempDir
     Path data;

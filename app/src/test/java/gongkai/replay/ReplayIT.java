@@ -7,10 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import gongkai.text.Sha256;
@@ -21,24 +21,24 @@ import gongkai.avro.RosterEntry;
 import gongkai.avro.ReportSubmission;
 import gongkai.config.MonitorConfig;
 import gongkai.topics.SubmissionWindow;
-import gongkai.local.LocalKafka;
-import gongkai.local.LocalSchemaRegistry;
 import gongkai.review.ReviewPublisher;
 import gongkai.serde.SchemaRegistryClient;
 import gongkai.submit.SubmissionPublisher;
 import gongkai.submit.Submissions;
+import gongkai.testkit.LocalCluster;
 import gongkai.topics.Topics;
 import gongkai.topics.MonitorSerdes;
 import org.apache.kafka.clients.admin.Admin;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Audit replays on a real broker and registry: "which alerts stood on a given day?" over a submission
  * log with a correction in it, twice, with identical results, and without touching the live topics.
  */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class ReplayIT {
     static final Path SAMPLES = Path.of("..", "samples");
     static final Instant JAN_2022 = Instant.parse("2022-01-20T02:00:00Z");
@@ -49,29 +49,20 @@ class ReplayIT {
     static final String JINZHAN = "北京市朝阳区金盏乡人民政府";
     static final String CONT01_TOTAL = JINZHAN + "|2022|R-CONT-01|3/CARRIED_OVER/总计";
 
-    @TempDir
-    static Path dir;
-    static LocalKafka kafka;
-    static LocalSchemaRegistry registry;
+    @RegisterExtension
+    static final LocalCluster cluster = new LocalCluster();
     static MonitorConfig config;
     static byte[] y2022;
 
     @BeforeAll
     static void start() throws Exception {
-        kafka = LocalKafka.start(dir.resolve("kafka"));
-        registry = LocalSchemaRegistry.start(kafka.bootstrapServers(), 0);
-        Map<String, String> flags = new HashMap<>();
-        flags.put(MonitorConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
-        flags.put(MonitorConfig.SCHEMA_REGISTRY_URL, registry.url());
-        flags.put(MonitorConfig.DATA_DIR, dir.resolve("data").toString());
-        flags.put(MonitorConfig.TOPIC_PARTITIONS, "2");
-        config = MonitorConfig.load(null, Map.of(), flags);
+        config = MonitorConfig.load(null, Map.of(), cluster.monitorSettings(2));
         Topics live = Topics.live();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+        try (Admin admin = cluster.admin()) {
             live.create(admin, 2, (short) 1);
         }
-        MonitorSerdes serdes = MonitorSerdes.using(SchemaRegistryClient.connect(registry.url()), true);
-        Map<String, Object> clients = Map.of("bootstrap.servers", kafka.bootstrapServers());
+        MonitorSerdes serdes = MonitorSerdes.using(SchemaRegistryClient.connect(cluster.registryUrl()), true);
+        Map<String, Object> clients = cluster.clientProperties();
         byte[] y2021 = Files.readAllBytes(SAMPLES.resolve("chaoyang-jinzhan-2021.txt"));
         y2022 = Files.readAllBytes(SAMPLES.resolve("crafted/chaoyang-jinzhan-2022.txt"));
         // The 2022 report as corrected a month later: carried over 3, as 2021 carried forward.
@@ -102,16 +93,6 @@ class ReplayIT {
     static void publish(SubmissionPublisher publisher, byte[] content, String source, Instant at) {
         ReportSubmission s = Submissions.of(content, source, "it", "text/plain", null, null, at);
         publisher.publishAndWait(s);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (registry != null) {
-            registry.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
     }
 
     static Set<String> cont01(List<ComplianceAlert> alerts) {
@@ -168,8 +149,8 @@ class ReplayIT {
         SubmissionWindow window = new SubmissionWindow(null, Instant.parse("2023-02-28T00:00:00Z"));
         Replay.Result first = Replay.run(config, window, "twice-1", Duration.ofMinutes(3), (d, t) -> d);
         Replay.Result second = Replay.run(config, window, "twice-2", Duration.ofMinutes(3), (d, t) -> d);
-        Path a = dir.resolve("a.csv");
-        Path b = dir.resolve("b.csv");
+        Path a = cluster.newDirectory("twice").resolve("a.csv");
+        Path b = a.resolveSibling("b.csv");
         AlertExport.writeCsv(a, first.standing());
         AlertExport.writeCsv(b, second.standing());
         assertTrue(first.standing().size() > 0);
@@ -182,7 +163,7 @@ class ReplayIT {
     @Test
     void theLiveTopicsAreNotTouched() throws Exception {
         Replay.run(config, new SubmissionWindow(null, Instant.parse("2023-02-28T00:00:00Z")), "untouched", Duration.ofMinutes(3), (d, t) -> d);
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+        try (Admin admin = cluster.admin()) {
             Topics live = Topics.live();
             for (String t : List.of(live.parsed(), live.alertEvents(), live.openAlerts(), live.verdicts(), live.rejected())) {
                 var end = admin.listOffsets(Map.of(new org.apache.kafka.common.TopicPartition(t, 0),

@@ -1,5 +1,6 @@
 package gongkai.serde;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.ByteBuffer;
@@ -8,6 +9,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import gongkai.avro.ReportSubmission;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -16,6 +19,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -30,6 +34,7 @@ import org.testcontainers.utility.DockerImageName;
  * Docker engine (as on our CI, which proves the flow with real local servers instead).
  */
 @Testcontainers(disabledWithoutDocker = true)
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
 class DockerRoundTripIT {
     static final Network network = Network.newNetwork();
 
@@ -61,14 +66,12 @@ class DockerRoundTripIT {
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers", kafka.getBootstrapServers(),
                 "group.id", "tc", "auto.offset.reset", "earliest"), new StringDeserializer(), serde.deserializer())) {
             consumer.subscribe(List.of(topic));
-            ReportSubmission got = null;
-            Instant deadline = Instant.now().plusSeconds(60);
-            while (got == null && Instant.now().isBefore(deadline)) {
-                for (var r : consumer.poll(Duration.ofMillis(500))) {
-                    got = r.value();
-                }
-            }
-            assertEquals(sent, got);
+            AtomicReference<ReportSubmission> got = new AtomicReference<>();
+            await("the record back").atMost(Duration.ofSeconds(60)).pollInSameThread().pollInterval(Duration.ofMillis(1)).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> got.set(r.value()));
+                return got.get() != null;
+            });
+            assertEquals(sent, got.get());
         }
     }
 }

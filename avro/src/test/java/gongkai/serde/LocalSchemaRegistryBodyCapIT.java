@@ -10,42 +10,23 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 
 import gongkai.avro.ComplianceAlert;
-import gongkai.local.LocalKafka;
-import gongkai.local.LocalSchemaRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import gongkai.testkit.LocalCluster;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The embedded registry reads request bodies up to a cap: a huge POST (declared, or streamed without a length) is
  * answered 413 without being read into memory, and the registry goes on serving.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class LocalSchemaRegistryBodyCapIT {
-    @TempDir
-    static Path dir;
-    static LocalKafka kafka;
-    static LocalSchemaRegistry registry;
-
-    @BeforeAll
-    static void start() {
-        kafka = LocalKafka.start(dir);
-        registry = LocalSchemaRegistry.start(kafka.bootstrapServers(), 0);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (registry != null) {
-            registry.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
+    @RegisterExtension
+    static final LocalCluster cluster = new LocalCluster();
 
     @Test
     void aBodyDeclaredLargerThanTheCapIsRefusedUnread() throws Exception {
@@ -62,14 +43,14 @@ class LocalSchemaRegistryBodyCapIT {
     }
 
     private static void assertStillServes() {
-        var client = new RestSchemaRegistryClient(registry.url());
+        var client = new RestSchemaRegistryClient(cluster.registryUrl());
         int id = client.register("cap-value", ComplianceAlert.getClassSchema());
         assertEquals(ComplianceAlert.getClassSchema(), client.getById(id));
     }
 
     /** Sends a POST with the given framing header, streams {@code chunkedBytes} of body (chunked) from another thread, returns the status line. */
     private static String post(String framing, int chunkedBytes) throws Exception {
-        URI url = URI.create(registry.url());
+        URI url = URI.create(cluster.registryUrl());
         try (Socket socket = new Socket(url.getHost(), url.getPort())) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();

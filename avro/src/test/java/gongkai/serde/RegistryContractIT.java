@@ -7,34 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import gongkai.avro.ReportSubmission;
-import gongkai.local.ApicurioRegistry;
-import gongkai.local.LocalKafka;
-import gongkai.local.LocalSchemaRegistry;
+import gongkai.testkit.LocalCluster;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -43,39 +33,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  * independent Apicurio Registry (ccompat API) and our own embedded registry, which must behave the
  * same way as Apicurio on every point the monitor relies on.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class RegistryContractIT {
-    @TempDir
-    static Path dir;
-    static LocalKafka kafka;
-    static ApicurioRegistry apicurio;
-    static LocalSchemaRegistry embedded;
-
-    @BeforeAll
-    static void start() {
-        kafka = LocalKafka.start(dir.resolve("kafka"));
-        apicurio = ApicurioRegistry.start(Path.of("target", "apicurio-contract.log"));
-        embedded = LocalSchemaRegistry.start(kafka.bootstrapServers(), 0);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (embedded != null) {
-            embedded.close();
-        }
-        if (apicurio != null) {
-            apicurio.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
+    @RegisterExtension
+    static final LocalCluster cluster = LocalCluster.withApicurio("contract");
 
     static Stream<String> registries() {
         return Stream.of("apicurio", "embedded");
     }
 
     static String url(String which) {
-        return which.equals("apicurio") ? apicurio.url() : embedded.url();
+        return which.equals("apicurio") ? cluster.apicurioUrl() : cluster.registryUrl();
     }
 
     private static Schema v1(String name) {
@@ -124,9 +92,7 @@ class RegistryContractIT {
     @MethodSource("registries")
     void avroRecordRoundTripsThroughTheBrokerInConfluentWireFormat(String which) throws Exception {
         String topic = "roundtrip-" + which + "-" + UUID.randomUUID();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
-        }
+        cluster.createTopics(1, topic);
         var client = new RestSchemaRegistryClient(url(which));
         var serde = new AvroSerde<>(ReportSubmission.class, client, true);
         ReportSubmission sent = ReportSubmission.newBuilder().setSubmissionId("s-1")
@@ -134,20 +100,11 @@ class RegistryContractIT {
                 .setContentType("text/plain").setSource("daxing-yinghai-2023.txt").setSubmitter("it")
                 .setReceivedAt(Instant.ofEpochMilli(1_700_000_000_000L)).setSha256("00ff").build();
 
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers()),
-                new StringSerializer(), serde.serializer())) {
+        try (var producer = cluster.producer(new StringSerializer(), serde.serializer())) {
             producer.send(new ProducerRecord<>(topic, "k", sent)).get();
         }
-        List<ConsumerRecord<String, byte[]>> got = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers(),
-                "group.id", "it-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            Instant deadline = Instant.now().plusSeconds(30);
-            while (got.isEmpty() && Instant.now().isBefore(deadline)) {
-                consumer.poll(Duration.ofMillis(500)).forEach(got::add);
-            }
-        }
+        List<ConsumerRecord<String, byte[]>> got = cluster.readCommitted(topic, new ByteArrayDeserializer(), "the record",
+                records -> !records.isEmpty());
         assertEquals(1, got.size(), "the record should arrive within 30 s");
         byte[] raw = got.get(0).value();
         assertEquals(0, raw[0], "magic byte");

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The whole bench, small: embedded broker and registry, baseline, topology, latency, two sizes, the correctness line. */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class BenchRunIT {
     @Test
     void aSmallBenchRunFindsEveryDefectExactlyOnce() {

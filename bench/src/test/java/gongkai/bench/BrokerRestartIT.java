@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import gongkai.local.LocalKafka;
 import gongkai.local.LocalSchemaRegistry;
@@ -11,9 +12,11 @@ import gongkai.topics.Topics;
 import gongkai.topology.ComplianceApp;
 import gongkai.topics.MonitorSerdes;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** (b) The broker stops mid-run and starts again on the same directory (same ports, same data); the application recovers by itself. */
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
 class BrokerRestartIT {
     @TempDir
     Path dir;

@@ -9,26 +9,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
-import java.util.UUID;
 
 import gongkai.avro.AlertStatus;
 import gongkai.avro.ComplianceAlert;
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.RejectedSubmission;
-import gongkai.avro.ReportSubmission;
-import gongkai.intake.PoisonSubmissionHandler;
 import gongkai.parse.ReportParser;
-import gongkai.rules.RuleCatalog;
-import gongkai.serde.SchemaRegistryClient;
-import gongkai.topics.Topics;
-import gongkai.topology.ComplianceTopology;
-import gongkai.topics.MonitorSerdes;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TopologyTestDriver;
+import gongkai.topology.TopologyHarness;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,25 +50,11 @@ class HistoryTest {
         assertTrue(expected.defects() > 10, "enough defects to mean something: " + expected.defects());
         assertTrue(!expected.resolved().isEmpty(), "some corrections");
 
-        String scope = "bench-test-" + UUID.randomUUID();
-        SchemaRegistryClient registry = SchemaRegistryClient.connect("mock://" + scope);
-        MonitorSerdes serdes = MonitorSerdes.using(registry, true);
-        Topics topics = Topics.live();
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-test");
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "in-process:0");
-        p.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
-        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, PoisonSubmissionHandler.class.getName());
-        p.put(PoisonSubmissionHandler.REJECTED_TOPIC_CONFIG, topics.rejected());
-        p.put(PoisonSubmissionHandler.REGISTRY_URL_CONFIG, registry.baseUrl());
-        try (TopologyTestDriver driver = new TopologyTestDriver(
-                ComplianceTopology.build(topics, serdes, new ReportParser(), new RuleCatalog()), p)) {
-            var in = driver.createInputTopic(topics.submissions(), new StringSerializer(), serdes.submissions().serializer());
-            var events = driver.createOutputTopic(topics.alertEvents(), new StringDeserializer(), serdes.alerts().deserializer());
-            var rejected = driver.createOutputTopic(topics.rejected(), new StringDeserializer(), serdes.rejected().deserializer());
+        try (TopologyHarness harness = TopologyHarness.start(state)) {
+            var events = harness.alertEvents();
+            var rejected = harness.rejected();
             for (History.Event e : h.events()) {
-                ReportSubmission s = h.submission(e);
-                in.pipeInput(s.getSource(), s, s.getReceivedAt());
+                harness.submit(h.submission(e));
             }
             Map<String, Integer> raised = new HashMap<>();
             Map<String, Integer> resolved = new HashMap<>();

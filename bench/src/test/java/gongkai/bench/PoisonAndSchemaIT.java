@@ -6,15 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 
-import gongkai.local.LocalKafka;
-import gongkai.local.LocalSchemaRegistry;
 import gongkai.serde.SchemaRegistryClient;
+import gongkai.testkit.LocalCluster;
 import gongkai.topics.Topics;
 import gongkai.topology.ComplianceApp;
 import gongkai.topics.MonitorSerdes;
@@ -24,37 +23,19 @@ import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * (c) Poison bytes and (d) schema-incompatible producers on the submission topic, in the middle of a history:
  * each bad record is dead-lettered with its bytes, the history around it is judged exactly once, the application
  * keeps running.
  */
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
 class PoisonAndSchemaIT {
-    @TempDir
-    static Path dir;
-    static LocalKafka kafka;
-    static LocalSchemaRegistry registry;
-
-    @BeforeAll
-    static void start() {
-        kafka = LocalKafka.start(dir.resolve("kafka"));
-        registry = LocalSchemaRegistry.start(kafka.bootstrapServers(), 0);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (registry != null) {
-            registry.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
+    @RegisterExtension
+    static final LocalCluster cluster = new LocalCluster();
 
     @Test
     void poisonBytesAreDeadLetteredAndNothingElseChanges() {
@@ -72,7 +53,7 @@ class PoisonAndSchemaIT {
 
     @Test
     void schemaIncompatibleProducersAreDeadLetteredAndNothingElseChanges() throws Exception {
-        SchemaRegistryClient client = SchemaRegistryClient.connect(registry.url());
+        SchemaRegistryClient client = SchemaRegistryClient.connect(cluster.registryUrl());
         // A schema registered under another subject: a real id, but not a ReportSubmission.
         Schema stranger = new Schema.Parser().parse("{\"type\":\"record\",\"name\":\"Stranger\",\"namespace\":\"bench\","
                 + "\"fields\":[{\"name\":\"a\",\"type\":\"int\"},{\"name\":\"b\",\"type\":\"string\"}]}");
@@ -101,13 +82,13 @@ class PoisonAndSchemaIT {
         int n = h.size();
         int half = n / 2;
         Topics topics = FaultSupport.topics(name + ".");
-        String bootstrap = kafka.bootstrapServers();
+        String bootstrap = cluster.bootstrapServers();
         FaultSupport.create(bootstrap, topics);
-        MonitorSerdes serdes = FaultSupport.serdes(registry.url());
+        MonitorSerdes serdes = FaultSupport.serdes(cluster.registryUrl());
         var clients = FaultSupport.clients(bootstrap);
         try (OutcomeCounter counter = new OutcomeCounter(clients, topics, serdes);
              SubmissionLoader loader = new SubmissionLoader(clients, topics.submissions(), serdes.submissions(), false);
-             ComplianceApp app = ComplianceApp.start(FaultSupport.config(bootstrap, registry.url(), dir.resolve("state-" + name),
+             ComplianceApp app = ComplianceApp.start(FaultSupport.config(bootstrap, cluster.registryUrl(), cluster.newDirectory("state-" + name),
                      "bench-" + name), topics)) {
             FaultSupport.send(loader, h, 0, half);
             // The bad records take the seq numbers after the history, so they are counted like any submission.

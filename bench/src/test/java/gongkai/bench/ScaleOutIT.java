@@ -1,10 +1,10 @@
 package gongkai.bench;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,19 +14,20 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
-import gongkai.local.LocalKafka;
-import gongkai.local.LocalSchemaRegistry;
+import gongkai.testkit.LocalCluster;
 import gongkai.topics.Topics;
 import gongkai.topics.MonitorSerdes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Utils;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Scale-out: three instances of the topology, each a JVM of its own with its own state directory, under one
@@ -34,14 +35,15 @@ import org.junit.jupiter.api.io.TempDir;
  * others take over its tasks (one standby replica each, the default): every submission is still judged exactly once
  * and every alert raised exactly once. Prints how long the takeover took.
  */
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
 class ScaleOutIT {
     private static final String APP_ID = "bench-scale";
     private static final String PREFIX = "scale.";
     private static final List<String> INSTANCES = List.of("scale-a", "scale-b", "scale-c");
     private static final int TRANSACTION_TIMEOUT_MS = 10_000;
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final LocalCluster cluster = new LocalCluster();
 
     @Test
     void instancesSharePartitionsAndSurvivorsTakeOverAKilledOne() throws Exception {
@@ -52,69 +54,66 @@ class ScaleOutIT {
         int half = n / 2;
         Topics topics = FaultSupport.topics(PREFIX);
         Map<String, Process> running = new LinkedHashMap<>();
-        try (LocalKafka kafka = LocalKafka.start(dir.resolve("kafka"));
-             LocalSchemaRegistry registry = LocalSchemaRegistry.start(kafka.bootstrapServers(), 0)) {
-            String bootstrap = kafka.bootstrapServers();
-            FaultSupport.create(bootstrap, topics);
-            MonitorSerdes serdes = FaultSupport.serdes(registry.url());
-            var clients = FaultSupport.clients(bootstrap);
-            long began = System.nanoTime();
-            try (Admin admin = Admin.create(clients);
-                 SubmissionLoader loader = new SubmissionLoader(clients, topics.submissions(), serdes.submissions(), false);
-                 OutcomeCounter counter = new OutcomeCounter(clients, topics, serdes)) {
-                for (String name : INSTANCES) {
-                    // client.id names the instance in the consumer group, so the test can tell whose partitions are whose.
-                    // A survivor reads past the dead instance's open transaction only once the broker aborts it: the
-                    // test pins Kafka Streams' own exactly-once timeout (10 s) so that the takeover it measures fits CI.
-                    running.put(name, FaultSupport.streamsChild(bootstrap, registry.url(), dir.resolve("state-" + name), APP_ID, PREFIX,
-                            name, "client.id=" + name, "producer.transaction.timeout.ms=" + TRANSACTION_TIMEOUT_MS));
-                }
-                // The first half waits in the log while the JVMs start and the group forms.
-                FaultSupport.send(loader, h, 0, half);
-                Set<TopicPartition> inputs = partitions(topics.submissions());
-                Map<String, Set<TopicPartition>> shared = awaitAssignment(admin, INSTANCES, inputs, Duration.ofSeconds(60));
-                double formed = (System.nanoTime() - began) / 1e9;
-                assertTrue(counter.awaitDone(0, half, Math.max(1, half / 8), Duration.ofSeconds(60)),
-                        "the instances make progress: " + counter.done(0, half) + " of " + half);
+        String bootstrap = cluster.bootstrapServers();
+        FaultSupport.create(bootstrap, topics);
+        MonitorSerdes serdes = FaultSupport.serdes(cluster.registryUrl());
+        var clients = FaultSupport.clients(bootstrap);
+        long began = System.nanoTime();
+        try (Admin admin = Admin.create(clients);
+             SubmissionLoader loader = new SubmissionLoader(clients, topics.submissions(), serdes.submissions(), false);
+             OutcomeCounter counter = new OutcomeCounter(clients, topics, serdes)) {
+            for (String name : INSTANCES) {
+                // client.id names the instance in the consumer group, so the test can tell whose partitions are whose.
+                // A survivor reads past the dead instance's open transaction only once the broker aborts it: the
+                // test pins Kafka Streams' own exactly-once timeout (10 s) so that the takeover it measures fits CI.
+                running.put(name, FaultSupport.streamsChild(bootstrap, cluster.registryUrl(), cluster.newDirectory("state-" + name), APP_ID, PREFIX,
+                        name, "client.id=" + name, "producer.transaction.timeout.ms=" + TRANSACTION_TIMEOUT_MS));
+            }
+            // The first half waits in the log while the JVMs start and the group forms.
+            FaultSupport.send(loader, h, 0, half);
+            Set<TopicPartition> inputs = partitions(topics.submissions());
+            Map<String, Set<TopicPartition>> shared = awaitAssignment(admin, INSTANCES, inputs, Duration.ofSeconds(60));
+            double formed = (System.nanoTime() - began) / 1e9;
+            assertTrue(counter.awaitDone(0, half, Math.max(1, half / 8), Duration.ofSeconds(60)),
+                    "the instances make progress: " + counter.done(0, half) + " of " + half);
 
-                // Kill an instance that reads submissions, so its partitions visibly stop until someone takes them over.
-                String victim = INSTANCES.stream().filter(i -> shared.get(i).stream().anyMatch(inputs::contains)).findFirst().orElseThrow();
-                Set<TopicPartition> orphaned = new TreeSet<>(java.util.Comparator.comparing(TopicPartition::toString));
-                shared.get(victim).stream().filter(inputs::contains).forEach(orphaned::add);
-                long killedAt = System.nanoTime();
-                System.out.printf("ScaleOutIT: broker and registry up in %.1f s, group of %d formed %.1f s later, killing after %.1f s more%n",
-                        (began - testStart) / 1e9, INSTANCES.size(), formed, (killedAt - began) / 1e9 - formed);
-                Process killed = running.remove(victim);
-                killed.destroyForcibly();
-                assertTrue(killed.waitFor(30, TimeUnit.SECONDS), "the killed JVM is gone");
-                int atKill = counter.done(0, n);
-                FaultSupport.send(loader, h, half, n);
+            // Kill an instance that reads submissions, so its partitions visibly stop until someone takes them over.
+            String victim = INSTANCES.stream().filter(i -> shared.get(i).stream().anyMatch(inputs::contains)).findFirst().orElseThrow();
+            Set<TopicPartition> orphaned = new TreeSet<>(java.util.Comparator.comparing(TopicPartition::toString));
+            shared.get(victim).stream().filter(inputs::contains).forEach(orphaned::add);
+            long killedAt = System.nanoTime();
+            System.out.printf("ScaleOutIT: broker and registry up in %.1f s, group of %d formed %.1f s later, killing after %.1f s more%n",
+                    (began - testStart) / 1e9, INSTANCES.size(), formed, (killedAt - began) / 1e9 - formed);
+            Process killed = running.remove(victim);
+            killed.destroyForcibly();
+            assertTrue(killed.waitFor(30, TimeUnit.SECONDS), "the killed JVM is gone");
+            int atKill = counter.done(0, n);
+            FaultSupport.send(loader, h, half, n);
 
-                // The first submission sent after the kill to a partition the victim read: judged only once a survivor owns it.
-                int witness = firstOn(h, half, n, orphaned);
-                assertTrue(witness >= 0, "a submission after the kill lands on the killed instance's partitions " + orphaned);
-                assertTrue(counter.awaitDone(witness, witness + 1, Duration.ofSeconds(60)),
-                        "a survivor takes over " + orphaned + " and judges submission " + witness);
-                double takeover = (System.nanoTime() - killedAt) / 1e9;
-                List<String> survivors = List.copyOf(running.keySet());
-                Map<String, Set<TopicPartition>> after = awaitAssignment(admin, survivors, inputs, Duration.ofSeconds(30));
+            // The first submission sent after the kill to a partition the victim read: judged only once a survivor owns it.
+            int witness = firstOn(h, half, n, orphaned);
+            assertTrue(witness >= 0, "a submission after the kill lands on the killed instance's partitions " + orphaned);
+            assertTrue(counter.awaitDone(witness, witness + 1, Duration.ofSeconds(60)),
+                    "a survivor takes over " + orphaned + " and judges submission " + witness);
+            double takeover = (System.nanoTime() - killedAt) / 1e9;
+            List<String> survivors = List.copyOf(running.keySet());
+            Map<String, Set<TopicPartition>> after = awaitAssignment(admin, survivors, inputs, Duration.ofSeconds(30));
 
-                assertTrue(counter.awaitDone(0, n, Duration.ofSeconds(60)),
-                        "the survivors account for every submission: " + counter.done(0, n) + " of " + n);
-                double caughtUp = (System.nanoTime() - killedAt) / 1e9;
-                FaultSupport.assertAnswers(loader, counter, probe, n);
-                FaultSupport.assertExactlyOnce(counter, h, probe, n + 1, h.count(History.Kind.GARBAGE));
-                double checked = (System.nanoTime() - killedAt) / 1e9;
-                running.values().forEach(p -> assertTrue(p.isAlive(), "the survivors still run"));
-                System.out.printf("ScaleOutIT: %d instances (group formed in %.1f s) shared %s; killed %s (owning %s) with %d of %d accounted for;"
-                                + " survivors %s judged its first orphaned submission %.1f s after the SIGKILL (session timeout 6 s, transaction timeout %d s),"
-                                + " all %d accounted for after %.1f s; probe answered and every alert checked raised exactly once after %.1f s%n",
-                        INSTANCES.size(), formed, shared, victim, orphaned, atKill, n, after, takeover, TRANSACTION_TIMEOUT_MS / 1000, n, caughtUp, checked);
-            } finally {
-                for (Process p : running.values()) {
-                    p.destroyForcibly();
-                    p.waitFor(30, TimeUnit.SECONDS);
-                }
+            assertTrue(counter.awaitDone(0, n, Duration.ofSeconds(60)),
+                    "the survivors account for every submission: " + counter.done(0, n) + " of " + n);
+            double caughtUp = (System.nanoTime() - killedAt) / 1e9;
+            FaultSupport.assertAnswers(loader, counter, probe, n);
+            FaultSupport.assertExactlyOnce(counter, h, probe, n + 1, h.count(History.Kind.GARBAGE));
+            double checked = (System.nanoTime() - killedAt) / 1e9;
+            running.values().forEach(p -> assertTrue(p.isAlive(), "the survivors still run"));
+            System.out.printf("ScaleOutIT: %d instances (group formed in %.1f s) shared %s; killed %s (owning %s) with %d of %d accounted for;"
+                            + " survivors %s judged its first orphaned submission %.1f s after the SIGKILL (session timeout 6 s, transaction timeout %d s),"
+                            + " all %d accounted for after %.1f s; probe answered and every alert checked raised exactly once after %.1f s%n",
+                    INSTANCES.size(), formed, shared, victim, orphaned, atKill, n, after, takeover, TRANSACTION_TIMEOUT_MS / 1000, n, caughtUp, checked);
+        } finally {
+            for (Process p : running.values()) {
+                p.destroyForcibly();
+                p.waitFor(30, TimeUnit.SECONDS);
             }
         }
     }
@@ -133,21 +132,21 @@ class ScaleOutIT {
      */
     private static Map<String, Set<TopicPartition>> awaitAssignment(Admin admin, List<String> instances, Set<TopicPartition> inputs,
                                                                       Duration timeout) throws InterruptedException, ExecutionException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Map<String, Set<TopicPartition>> owned = Map.of();
-        while (System.nanoTime() < deadline) {
-            Map<String, Set<TopicPartition>> now = assignment(admin);
-            owned = now;
-            Set<TopicPartition> all = new HashSet<>();
-            now.values().forEach(all::addAll);
-            Predicate<String> owns = i -> !now.getOrDefault(i, Set.of()).isEmpty();
-            if (now.keySet().equals(Set.copyOf(instances)) && instances.stream().allMatch(owns) && all.containsAll(inputs)) {
-                return now;
-            }
-            LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+        AtomicReference<Map<String, Set<TopicPartition>>> owned = new AtomicReference<>(Map.of());
+        try {
+            return await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
+                owned.set(assignment(admin));
+                return owned.get();
+            }, now -> {
+                Set<TopicPartition> all = new HashSet<>();
+                now.values().forEach(all::addAll);
+                Predicate<String> owns = i -> !now.getOrDefault(i, Set.of()).isEmpty();
+                return now.keySet().equals(Set.copyOf(instances)) && instances.stream().allMatch(owns) && all.containsAll(inputs);
+            });
+        } catch (ConditionTimeoutException notShared) {
+            assertEquals(Set.copyOf(instances), owned.get().keySet(), "the group's members within " + timeout + ": " + owned.get());
+            throw new AssertionError("the partitions are not shared between " + instances + " within " + timeout + ": " + owned.get());
         }
-        assertEquals(Set.copyOf(instances), owned.keySet(), "the group's members within " + timeout + ": " + owned);
-        throw new AssertionError("the partitions are not shared between " + instances + " within " + timeout + ": " + owned);
     }
 
     /** Partitions per instance, by the client.id prefix each instance's consumer carries. */

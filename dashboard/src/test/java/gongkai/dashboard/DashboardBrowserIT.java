@@ -13,15 +13,15 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import gongkai.avro.ReportSubmission;
 import gongkai.config.MonitorConfig;
-import gongkai.local.EmbeddedCluster;
 import gongkai.serde.SchemaRegistryClient;
+import gongkai.testkit.LocalCluster;
 import gongkai.submit.Outcome;
 import gongkai.submit.OutcomeTracker;
 import gongkai.submit.SubmissionPublisher;
@@ -29,14 +29,14 @@ import gongkai.submit.Submissions;
 import gongkai.topics.Topics;
 import gongkai.topology.ComplianceApp;
 import gongkai.topics.MonitorSerdes;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -54,16 +54,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * new report arrive live, and dismisses the alert. Screenshots of each page go to target/screenshots.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 8, unit = TimeUnit.MINUTES)
 class DashboardBrowserIT {
     static final Path SAMPLES = Path.of("..", "samples");
     static final Path SHOTS = Path.of("target", "screenshots");
     static final String CHAOYANG = "北京市朝阳区金盏乡人民政府";
 
-    @TempDir
-    static Path dir;
-    static EmbeddedCluster cluster;
-    static ComplianceApp app;
-    static ComplianceApp secondInstance;
+    @RegisterExtension
+    static final LocalCluster cluster = new LocalCluster();
     static Dashboard dashboard;
     static MonitorConfig config;
     static MonitorSerdes serdes;
@@ -76,18 +74,12 @@ class DashboardBrowserIT {
         Path driver = firstExisting("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
         Assumptions.assumeTrue(chromium != null && driver != null,
                 "no Chromium here: the browser test needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver; .ci/run installs them)");
-        cluster = EmbeddedCluster.start(dir.resolve("data"));
-        Map<String, String> flags = new HashMap<>();
-        flags.put(MonitorConfig.BOOTSTRAP_SERVERS, cluster.bootstrapServers());
-        flags.put(MonitorConfig.SCHEMA_REGISTRY_URL, cluster.schemaRegistryUrl());
-        flags.put(MonitorConfig.DATA_DIR, dir.resolve("data").toString());
-        flags.put(MonitorConfig.TOPIC_PARTITIONS, "2");
-        config = MonitorConfig.load(null, Map.of(), flags);
-        serdes = MonitorSerdes.using(SchemaRegistryClient.connect(cluster.schemaRegistryUrl()), true);
+        config = MonitorConfig.load(null, Map.of(), cluster.monitorSettings(2));
+        serdes = MonitorSerdes.using(SchemaRegistryClient.connect(cluster.registryUrl()), true);
         // Two instances of the topology share the partitions: the dashboard reads their output topics, not their stores.
-        app = ComplianceApp.start(config, topics);
-        secondInstance = ComplianceApp.start(config.with("state.dir", dir.resolve("second-instance").toString()), topics);
-        dashboard = Dashboard.start(config, topics, DashboardOptions.local(0));
+        cluster.closeAfter(ComplianceApp.start(config, topics));
+        cluster.closeAfter(ComplianceApp.start(config.with("state.dir", cluster.newDirectory("second-instance").toString()), topics));
+        dashboard = cluster.closeAfter(Dashboard.start(config, topics, DashboardOptions.local(0)));
 
         List<ReportSubmission> sent = new ArrayList<>();
         try (Stream<Path> files = Files.walk(SAMPLES)) {
@@ -103,27 +95,9 @@ class DashboardBrowserIT {
         options.setBinary(chromium.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1400,1000", "--lang=zh-CN");
         browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile()).usingAnyFreePort().build(), options);
+        cluster.closeAfter(browser::quit);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
         Files.createDirectories(SHOTS);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (dashboard != null) {
-            dashboard.close();
-        }
-        if (secondInstance != null) {
-            secondInstance.close();
-        }
-        if (app != null) {
-            app.close();
-        }
-        if (cluster != null) {
-            cluster.close();
-        }
     }
 
     static Path firstExisting(String... paths) {

@@ -15,9 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,9 +26,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import gongkai.avro.AlertReview;
 import gongkai.avro.ReportSubmission;
 import gongkai.config.MonitorConfig;
-import gongkai.local.EmbeddedCluster;
 import gongkai.serde.AvroSerde;
 import gongkai.serde.SchemaRegistryClient;
+import gongkai.testkit.LocalCluster;
 import gongkai.submit.OutcomeTracker;
 import gongkai.submit.SubmissionPublisher;
 import gongkai.submit.Submissions;
@@ -36,23 +36,22 @@ import gongkai.topics.Topics;
 import gongkai.topology.ComplianceApp;
 import gongkai.topics.MonitorSerdes;
 import gongkai.topics.TopicReader;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The dashboard's HTTP surface without a browser, over a real broker, registry and topology: the JSON
  * API, the exports, the live event stream, and who may post a review (CSRF token, bearer token).
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class DashboardHttpIT {
     static final Path SAMPLES = Path.of("..", "samples");
     static final String TOKEN = "it-token-0123456789abcdef";
 
-    @TempDir
-    static Path dir;
-    static EmbeddedCluster cluster;
-    static ComplianceApp app;
+    @RegisterExtension
+    static final LocalCluster cluster = new LocalCluster();
     static Dashboard open;
     static Dashboard guarded;
     static MonitorConfig config;
@@ -62,15 +61,9 @@ class DashboardHttpIT {
 
     @BeforeAll
     static void start() throws Exception {
-        cluster = EmbeddedCluster.start(dir.resolve("data"));
-        Map<String, String> flags = new HashMap<>();
-        flags.put(MonitorConfig.BOOTSTRAP_SERVERS, cluster.bootstrapServers());
-        flags.put(MonitorConfig.SCHEMA_REGISTRY_URL, cluster.schemaRegistryUrl());
-        flags.put(MonitorConfig.DATA_DIR, dir.resolve("data").toString());
-        flags.put(MonitorConfig.TOPIC_PARTITIONS, "2");
-        config = MonitorConfig.load(null, Map.of(), flags);
-        serdes = MonitorSerdes.using(SchemaRegistryClient.connect(cluster.schemaRegistryUrl()), true);
-        app = ComplianceApp.start(config, topics);
+        config = MonitorConfig.load(null, Map.of(), cluster.monitorSettings(2));
+        serdes = MonitorSerdes.using(SchemaRegistryClient.connect(cluster.registryUrl()), true);
+        cluster.closeAfter(ComplianceApp.start(config, topics));
         List<ReportSubmission> sent = List.of(sample("chaoyang-jinzhan-2021.txt"), sample("crafted/chaoyang-jinzhan-2022.txt"));
         try (OutcomeTracker tracker = new OutcomeTracker(config.clientProperties(), topics, serdes);
              SubmissionPublisher publisher = new SubmissionPublisher(config.clientProperties(), topics.submissions(), serdes.submissions())) {
@@ -78,22 +71,9 @@ class DashboardHttpIT {
             publisher.flush();
             assertTrue(tracker.await(sent, Duration.ofSeconds(60)).values().stream().allMatch(o -> o.done()));
         }
-        open = Dashboard.start(config, topics, DashboardOptions.local(0));
-        guarded = Dashboard.start(config, topics, new DashboardOptions("127.0.0.1", 0, Access.bearer(TOKEN)));
+        open = cluster.closeAfter(Dashboard.start(config, topics, DashboardOptions.local(0)));
+        guarded = cluster.closeAfter(Dashboard.start(config, topics, new DashboardOptions("127.0.0.1", 0, Access.bearer(TOKEN))));
         assertTrue(open.awaitReady(Duration.ofSeconds(30)) && guarded.awaitReady(Duration.ofSeconds(30)));
-    }
-
-    @AfterAll
-    static void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {guarded, open, app, cluster}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception ignored) {
-                // closing what the test started; the temp dir goes anyway
-            }
-        }
     }
 
     static ReportSubmission sample(String name) throws Exception {

@@ -10,25 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
-import java.util.UUID;
 
 import gongkai.watch.AlertTable;
 import gongkai.avro.ComplianceAlert;
 import gongkai.avro.ReportSubmission;
-import gongkai.parse.ReportParser;
-import gongkai.rules.RuleCatalog;
-import gongkai.serde.InMemorySchemaRegistryClient;
-import gongkai.serde.SchemaRegistryClient;
 import gongkai.submit.Submissions;
-import gongkai.topics.Topics;
-import gongkai.topology.ComplianceTopology;
-import gongkai.topics.MonitorSerdes;
+import gongkai.topology.TopologyHarness;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jsoup.Jsoup;
@@ -49,42 +38,28 @@ class PagesTest {
 
     @TempDir
     Path stateDir;
-    private final String scope = "pages-" + UUID.randomUUID();
-    private final Topics topics = Topics.live();
-    private TopologyTestDriver driver;
+    private TopologyHarness harness;
     private final ViewState state = new ViewState();
 
     @BeforeEach
     void run() throws Exception {
-        SchemaRegistryClient registry = SchemaRegistryClient.connect("mock://" + scope);
-        MonitorSerdes serdes = MonitorSerdes.using(registry, true);
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "pages-test");
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(ComplianceTopology.build(topics, serdes, new ReportParser(), new RuleCatalog()), p);
-        var in = driver.createInputTopic(topics.submissions(), new StringSerializer(), serdes.submissions().serializer());
+        harness = TopologyHarness.start(stateDir);
         Instant clock = Instant.parse("2023-01-10T00:00:00Z");
         for (String name : List.of("chaoyang-jinzhan-2021.txt", "crafted/chaoyang-jinzhan-2022.txt")) {
             clock = clock.plusSeconds(60);
             byte[] content = Files.readAllBytes(SAMPLES.resolve(name));
             ReportSubmission s = Submissions.of(content, name, "test", "text/plain", null, null, clock);
-            in.pipeInput(name, s, clock);
+            harness.submissions().pipeInput(name, s, clock);
         }
-        driver.createOutputTopic(topics.parsed(), new StringDeserializer(), serdes.reports().deserializer())
-                .readValuesToList().forEach(state::report);
-        driver.createOutputTopic(topics.alertEvents(), new StringDeserializer(), serdes.alerts().deserializer())
-                .readValuesToList().forEach(state::alertEvent);
-        driver.createOutputTopic(topics.openAlerts(), new StringDeserializer(), serdes.alerts().deserializer())
-                .readKeyValuesToList().forEach(kv -> state.openAlert(kv.key, kv.value));
-        driver.createOutputTopic(topics.verdicts(), new StringDeserializer(), serdes.verdicts().deserializer())
-                .readKeyValuesToList().forEach(kv -> state.verdict(kv.key, kv.value));
+        harness.parsed().readValuesToList().forEach(state::report);
+        harness.alertEvents().readValuesToList().forEach(state::alertEvent);
+        harness.openAlerts().readKeyValuesToList().forEach(kv -> state.openAlert(kv.key, kv.value));
+        harness.verdicts().readKeyValuesToList().forEach(kv -> state.verdict(kv.key, kv.value));
     }
 
     @AfterEach
     void stop() {
-        driver.close();
-        InMemorySchemaRegistryClient.drop(scope);
+        harness.close();
     }
 
     @Test

@@ -226,7 +226,7 @@ public final class LocalKafka implements AutoCloseable {
         log.info("local Kafka at {} stopped", bootstrapServers());
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket()) {
             s.setReuseAddress(true);
             s.bind(new InetSocketAddress("127.0.0.1", 0));

@@ -55,11 +55,13 @@ final class PdfExtractor {
                         "PDF has " + pages + " pages, more than the " + MAX_PAGES + " a report can have");
             }
             PdfStreamGuard.check(pdf, PdfFonts.detachPrograms(pdf), source);
-            PdfPageReader reader = new PdfPageReader(source, MAX_CHARACTERS);
+            pdf.setResourceCache(new PdfResourceCache());
+            PdfPageReader reader;
             try {
-                reader.getText(pdf);
-            } catch (PdfPageReader.Stop stop) {
-                throw stop.rejection;
+                reader = pages(pdf, source, true);
+            } catch (PdfContentScanner.Unsupported unsupported) {
+                // Syntax only PDFBox's lenient parser reads: the whole document again with it.
+                reader = pages(pdf, source, false);
             }
             flow = PdfLayout.flow(reader.pages());
             if (pages > 0 && flow.characters() < MIN_CHARACTERS_PER_PAGE * pages) {
@@ -72,6 +74,16 @@ final class PdfExtractor {
                     "PDF is password-protected; a published report must open without a password");
         }
         return new Read(build(flow, source), byLine(flow));
+    }
+
+    private static PdfPageReader pages(PDDocument pdf, String source, boolean scan) throws IOException, ReportRejectedException {
+        PdfPageReader reader = new PdfPageReader(source, MAX_CHARACTERS, scan);
+        try {
+            reader.getText(pdf);
+        } catch (PdfPageReader.Stop stop) {
+            throw stop.rejection;
+        }
+        return reader;
     }
 
     /** Every line a paragraph, in reading order, page furniture dropped. */

@@ -8,7 +8,10 @@ import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.contentstream.operator.OperatorProcessor;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSNumber;
+import org.apache.pdfbox.io.RandomAccessRead;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
@@ -18,6 +21,13 @@ import org.apache.pdfbox.util.Matrix;
  * Collects, page by page, every printed character with its position and the horizontal lines the page draws (table
  * borders), in one pass over the content stream. PDFBox's own line building and sorting are skipped: the layout is
  * rebuilt from positions by {@link PdfLayout}.
+ *
+ * <p>With {@code scan}, each page's content stream is tokenized by {@link PdfContentScanner} instead of PDFBox's
+ * parser, and its operators are processed by PDFBox's engine as before (the same text positions). PDFBox parses a
+ * page's content only inside its private page loop, so the page is handed to the engine with a one-operator content
+ * stream ({@link #SCAN}) whose processor runs the scanner over the real content, inside the page's graphics state.
+ * Content the scanner does not read throws {@link PdfContentScanner.Unsupported}; the caller reads the document again
+ * without {@code scan}.
  */
 final class PdfPageReader extends PDFTextStripper {
     /** Thrown out of PDFBox's page loop when a bound is hit; carries the rejection through PDFBox's IOException signatures. */
@@ -34,8 +44,15 @@ final class PdfPageReader extends PDFTextStripper {
     record Page(int number, double width, double height, List<PdfGlyph> glyphs, List<PdfRule> rules, List<PdfVRule> verticals) {
     }
 
+    /** The operator of the stand-in content stream; a name no PDF operator has. */
+    private static final String SCAN = "GongkaiScan";
+    private static final byte[] SCAN_CONTENT = (" " + SCAN + " ").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     private final String source;
     private final int maxCharacters;
+    private final boolean scan;
+    /** The page whose content the next {@link #SCAN} operator reads; taken once, so a PDF that writes the name itself gets nothing. */
+    private PDPage toScan;
     private final List<Page> pages = new ArrayList<>();
     private List<PdfGlyph> glyphs;
     private List<PdfRule> rules;
@@ -49,9 +66,11 @@ final class PdfPageReader extends PDFTextStripper {
     private final List<double[]> path = new ArrayList<>();
     private double[] current;
 
-    PdfPageReader(String source, int maxCharacters) {
+    PdfPageReader(String source, int maxCharacters, boolean scan) {
         this.source = source;
         this.maxCharacters = maxCharacters;
+        this.scan = scan;
+        addOperator(new ScanOp());
         // Table borders: Word, WPS and LibreOffice draw them as stroked lines or thin filled rectangles.
         addOperator(new PathOp("re"));
         addOperator(new PathOp("m"));
@@ -71,6 +90,67 @@ final class PdfPageReader extends PDFTextStripper {
             ParseBudget.checkpoint(where);
         } catch (ReportRejectedException e) {
             throw new Stop(e);
+        }
+    }
+
+    @Override
+    public void processPage(PDPage page) throws IOException {
+        if (!scan) {
+            super.processPage(page);
+            return;
+        }
+        toScan = page;
+        try {
+            super.processPage(new ScannedPage(page));
+        } finally {
+            toScan = null;
+        }
+    }
+
+    /** The page as the engine sees it: its own dictionary and resources, the stand-in content stream. */
+    private static final class ScannedPage extends PDPage {
+        private final PDPage page;
+
+        ScannedPage(PDPage page) {
+            super(page.getCOSObject());
+            this.page = page;
+        }
+
+        @Override
+        public PDResources getResources() {
+            return page.getResources(); // the document's resource cache comes with them
+        }
+
+        @Override
+        public RandomAccessRead getContentsForStreamParsing() {
+            return new RandomAccessReadBuffer(SCAN_CONTENT);
+        }
+    }
+
+    /** Runs the scanner over the page's real content; its operators go through the engine's own dispatch. */
+    private final class ScanOp extends OperatorProcessor {
+        ScanOp() {
+            super(PdfPageReader.this);
+        }
+
+        @Override
+        public String getName() {
+            return SCAN;
+        }
+
+        @Override
+        public void process(Operator operator, List<COSBase> operands) {
+            PDPage page = toScan;
+            toScan = null;
+            if (page == null) {
+                return;
+            }
+            try (RandomAccessRead content = page.getContentsForStreamParsing()) {
+                new PdfContentScanner(content).run(PdfPageReader.this::processOperator, () -> checkpoint("page " + getCurrentPageNo()));
+            } catch (IOException e) {
+                // PDFBox decides what an unreadable stream or a failing operator means: the caller reads again without the scanner.
+                throw new PdfContentScanner.Unsupported("content stream: " + e.getMessage());
+            }
         }
     }
 

@@ -9,10 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import gongkai.avro.AlertStatus;
@@ -20,60 +20,39 @@ import gongkai.avro.ComplianceAlert;
 import gongkai.avro.ReportSubmission;
 import gongkai.config.MonitorConfig;
 import gongkai.identity.AgencyIdentity;
-import gongkai.local.ApicurioRegistry;
-import gongkai.local.LocalKafka;
 import gongkai.serde.SchemaRegistryClient;
+import gongkai.testkit.LocalCluster;
 import gongkai.topics.Topics;
 import gongkai.topology.ComplianceApp;
 import gongkai.topics.MonitorSerdes;
 import org.apache.kafka.common.utils.Utils;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * On a real broker with several partitions: two years of one agency whose titles write its name differently land on
  * different partitions as written, meet in one identify task (partitioned by name stem) and are checked as one agency.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class AgencyIdentityIT {
     static final Path SAMPLES = Path.of("..", "samples");
     static final String JINZHAN = "北京市朝阳区金盏乡人民政府";
     static final String SHORT = "朝阳区金盏乡人民政府";
     static final int PARTITIONS = 3;
 
-    @TempDir
-    static Path dir;
-    static LocalKafka kafka;
-    static ApicurioRegistry registry;
-    static ComplianceApp app;
+    @RegisterExtension
+    static final LocalCluster cluster = LocalCluster.withApicurio("identity");
     static MonitorSerdes serdes;
     static final Topics topics = Topics.live();
 
     @BeforeAll
     static void start() {
-        kafka = LocalKafka.start(dir.resolve("kafka"));
-        registry = ApicurioRegistry.start(Path.of("target", "apicurio-identity.log"));
-        Map<String, String> flags = new HashMap<>();
-        flags.put(MonitorConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
-        flags.put(MonitorConfig.SCHEMA_REGISTRY_URL, registry.url());
-        flags.put(MonitorConfig.DATA_DIR, dir.resolve("data").toString());
-        flags.put(MonitorConfig.TOPIC_PARTITIONS, String.valueOf(PARTITIONS));
-        serdes = MonitorSerdes.using(SchemaRegistryClient.connect(registry.url()), true);
-        app = ComplianceApp.start(MonitorConfig.load(null, Map.of(), flags), topics);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (registry != null) {
-            registry.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
+        Map<String, String> settings = cluster.monitorSettings(PARTITIONS);
+        settings.put(MonitorConfig.SCHEMA_REGISTRY_URL, cluster.apicurioUrl());
+        serdes = MonitorSerdes.using(SchemaRegistryClient.connect(cluster.apicurioUrl()), true);
+        cluster.closeAfter(ComplianceApp.start(MonitorConfig.load(null, Map.of(), settings), topics));
     }
 
     private static int partitionOf(String key) {
@@ -96,9 +75,8 @@ class AgencyIdentityIT {
         ReportSubmission y2021 = retitled("chaoyang-jinzhan-2021.txt", JINZHAN + "2021年", JINZHAN + "2021年");
         ReportSubmission y2022 = retitled("crafted/chaoyang-jinzhan-2022.txt", JINZHAN + "2022年", SHORT + "2022年");
         Map<String, Outcome> outcomes;
-        Map<String, Object> clients = Map.of("bootstrap.servers", kafka.bootstrapServers());
-        try (OutcomeTracker tracker = new OutcomeTracker(new HashMap<>(clients), topics, serdes);
-             SubmissionPublisher publisher = new SubmissionPublisher(new HashMap<>(clients), topics.submissions(), serdes.submissions())) {
+        try (OutcomeTracker tracker = new OutcomeTracker(cluster.clientProperties(), topics, serdes);
+             SubmissionPublisher publisher = new SubmissionPublisher(cluster.clientProperties(), topics.submissions(), serdes.submissions())) {
             // 2021 judged before 2022 is sent, so the name it prints is the first seen: from different partitions,
             // two records reach the identify task in no fixed order (the roster is what fixes a name for good).
             publisher.publishAndWait(y2021);
@@ -110,8 +88,8 @@ class AgencyIdentityIT {
         assertEquals(List.of(JINZHAN, JINZHAN), outcomes.values().stream().map(Outcome::agency).toList(),
                 "the 2022 report is filed under the name the agency was first seen with");
 
-        List<ComplianceAlert> alerts = EndToEndIT.readAll(clients, topics.alertEvents(), serdes.alerts().deserializer(),
-                recs -> recs.stream().anyMatch(r -> r.value().getRuleId().equals("R-CONT-01"))).stream().map(r -> r.value()).toList();
+        List<ComplianceAlert> alerts = cluster.readCommitted(topics.alertEvents(), serdes.alerts().deserializer(),
+                "a continuity alert", recs -> recs.stream().anyMatch(r -> r.value().getRuleId().equals("R-CONT-01"))).stream().map(r -> r.value()).toList();
         Set<String> broken = alerts.stream().filter(a -> a.getRuleId().equals("R-CONT-01") && a.getStatus() == AlertStatus.RAISED
                 && a.getYear() == 2022 && a.getAgency().equals(JINZHAN)).map(a -> a.getLocation().getColumn()).collect(Collectors.toSet());
         assertEquals(Set.of("商业企业", "总计"), broken, "2021 carried 3 forward, 2022 (its title without 北京市) carried 2 over");

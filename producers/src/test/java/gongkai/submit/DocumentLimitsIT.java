@@ -14,42 +14,37 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import gongkai.text.Sha256;
 import gongkai.avro.RejectedSubmission;
 import gongkai.avro.ReportSubmission;
 import gongkai.config.MonitorConfig;
-import gongkai.local.LocalKafka;
-import gongkai.local.LocalSchemaRegistry;
 import gongkai.parse.ReportParser;
 import gongkai.serde.SchemaRegistryClient;
+import gongkai.testkit.LocalCluster;
 import gongkai.topics.RecordLimits;
 import gongkai.topics.Topics;
 import gongkai.topology.ComplianceApp;
 import gongkai.topics.MonitorSerdes;
+import gongkai.topics.TopicReader;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The size limits end to end, with the default document limit (20 MiB) on a real broker: a 19 MiB report is
@@ -57,51 +52,24 @@ import org.junit.jupiter.api.io.TempDir;
  * limit is refused before it is sent, and one pushed past the publisher is dead-lettered by reference only;
  * a dead letter the broker refuses is replaced by its small form; after each, the next submission is judged.
  */
+@Timeout(value = 8, unit = TimeUnit.MINUTES)
 class DocumentLimitsIT {
     static final int MIB = 1024 * 1024;
 
-    @TempDir
-    static Path dir;
-    static LocalKafka kafka;
-    static LocalSchemaRegistry registry;
+    @RegisterExtension
+    static final LocalCluster cluster = new LocalCluster();
     static ComplianceApp app;
     static MonitorSerdes serdes;
     static final Topics topics = Topics.live();
 
     @BeforeAll
     static void start() {
-        kafka = LocalKafka.start(dir.resolve("kafka"));
-        registry = LocalSchemaRegistry.start(kafka.bootstrapServers(), 0);
-        Map<String, String> flags = new HashMap<>();
-        flags.put(MonitorConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
-        flags.put(MonitorConfig.SCHEMA_REGISTRY_URL, registry.url());
-        flags.put(MonitorConfig.DATA_DIR, dir.resolve("data").toString());
-        flags.put(MonitorConfig.TOPIC_PARTITIONS, "2");
+        Map<String, String> settings = cluster.monitorSettings(2);
         // A refused record fails its transaction and the stream thread is replaced: the new one rejoins sooner.
-        flags.put("session.timeout.ms", "6000");
-        flags.put("heartbeat.interval.ms", "1000");
-        MonitorConfig config = MonitorConfig.load(null, Map.of(), flags);
-        serdes = MonitorSerdes.using(SchemaRegistryClient.connect(registry.url()), true);
-        app = ComplianceApp.start(config, topics);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (registry != null) {
-            registry.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
-
-    static Map<String, Object> clients() {
-        Map<String, Object> p = new HashMap<>();
-        p.put("bootstrap.servers", kafka.bootstrapServers());
-        return p;
+        settings.put("session.timeout.ms", "6000");
+        settings.put("heartbeat.interval.ms", "1000");
+        serdes = MonitorSerdes.using(SchemaRegistryClient.connect(cluster.registryUrl()), true);
+        app = cluster.closeAfter(ComplianceApp.start(MonitorConfig.load(null, Map.of(), settings), topics));
     }
 
     /** A real report (a sample) whose section-1 narrative is padded with valid sentences to {@code bytes}. */
@@ -132,8 +100,8 @@ class DocumentLimitsIT {
     /** Publishes with the monitor's publisher and waits for each outcome in turn. */
     static List<Outcome> submitInOrder(ReportSubmission... submissions) {
         List<Outcome> out = new ArrayList<>();
-        try (OutcomeTracker tracker = new OutcomeTracker(clients(), topics, serdes);
-             SubmissionPublisher publisher = new SubmissionPublisher(clients(), topics.submissions(), serdes.submissions())) {
+        try (OutcomeTracker tracker = new OutcomeTracker(cluster.clientProperties(), topics, serdes);
+             SubmissionPublisher publisher = new SubmissionPublisher(cluster.clientProperties(), topics.submissions(), serdes.submissions())) {
             for (ReportSubmission s : submissions) {
                 publisher.publishAndWait(s);
                 out.add(tracker.await(List.of(s), Duration.ofSeconds(90)).get(s.getSubmissionId()));
@@ -168,7 +136,7 @@ class DocumentLimitsIT {
     @Test
     void a25MiBDocumentIsRefusedBeforeSendingAndOneOverTheLimitOnTheLogIsRejectedByReference() throws Exception {
         byte[] huge = notAReport(25 * MIB);
-        try (SubmissionPublisher publisher = new SubmissionPublisher(clients(), topics.submissions(), serdes.submissions())) {
+        try (SubmissionPublisher publisher = new SubmissionPublisher(cluster.clientProperties(), topics.submissions(), serdes.submissions())) {
             var e = assertThrows(DocumentTooLargeException.class, () -> publisher.publish(submission(huge, "huge.txt")));
             assertTrue(e.getMessage().contains("over the limit of " + ReportParser.DEFAULT_MAX_BYTES + " bytes"), e.getMessage());
         }
@@ -183,7 +151,7 @@ class DocumentLimitsIT {
             raw.send(new ProducerRecord<>(topics.submissions(), s.getSource(), s)).get();
             ReportSubmission next = sample("miyun-mujiayu-2020.txt");
             List<Outcome> outcomes;
-            try (OutcomeTracker tracker = new OutcomeTracker(clients(), topics, serdes)) {
+            try (OutcomeTracker tracker = new OutcomeTracker(cluster.clientProperties(), topics, serdes)) {
                 outcomes = List.of(tracker.await(List.of(s), Duration.ofSeconds(90)).get(s.getSubmissionId()));
             }
             assertEquals("TOO_LARGE", outcomes.get(0).rejectedCode(), "just over the limit: " + outcomes.get(0));
@@ -201,7 +169,7 @@ class DocumentLimitsIT {
     @Test
     void aDeadLetterTheBrokerRefusesIsReplacedByItsSmallFormOnce() throws Exception {
         // A rejected topic left at a smaller limit (as topics created before the limits were set were, at 1 MiB).
-        try (Admin admin = Admin.create(clients())) {
+        try (Admin admin = cluster.admin()) {
             admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, topics.rejected()),
                     List.of(new AlterConfigOp(new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MIB)),
                             AlterConfigOp.OpType.SET)))).all().get();
@@ -218,7 +186,7 @@ class DocumentLimitsIT {
             assertEquals(Sha256.hex(junk), dead.get(0).getOriginalSha256());
             assertTrue(dead.get(0).getReason().contains("without the original bytes"), dead.get(0).getReason());
         } finally {
-            try (Admin admin = Admin.create(clients())) {
+            try (Admin admin = cluster.admin()) {
                 admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, topics.rejected()),
                         List.of(new AlterConfigOp(new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
                                 Integer.toString(RecordLimits.DEFAULT.maxRecordBytes())), AlterConfigOp.OpType.SET)))).all().get();
@@ -245,7 +213,7 @@ class DocumentLimitsIT {
     }
 
     static Map<String, Object> withMaxRequest(int bytes) {
-        Map<String, Object> p = clients();
+        Map<String, Object> p = cluster.clientProperties();
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(bytes));
         p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(2L * bytes));
         return p;
@@ -260,28 +228,12 @@ class DocumentLimitsIT {
 
     /** Every dead letter (committed) for one submission, read to the end of the topic. */
     static List<RejectedSubmission> deadLetters(String submissionId) {
-        Map<String, Object> p = clients();
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         List<RejectedSubmission> out = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), serdes.rejected().deserializer())) {
-            consumer.subscribe(List.of(topics.rejected()));
-            Instant deadline = Instant.now().plusSeconds(30);
-            while (Instant.now().isBefore(deadline)) {
-                var records = consumer.poll(Duration.ofMillis(300));
-                for (ConsumerRecord<String, RejectedSubmission> r : records) {
-                    if (submissionId.equals(r.value().getSubmissionId())) {
-                        out.add(r.value());
-                    }
-                }
-                if (records.isEmpty() && !consumer.assignment().isEmpty()
-                        && consumer.endOffsets(consumer.assignment()).entrySet().stream()
-                        .allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
-                    break;
-                }
+        TopicReader.readToEnd(cluster.clientProperties(), topics.rejected(), serdes.rejected().deserializer(), r -> {
+            if (submissionId.equals(r.value().getSubmissionId())) {
+                out.add(r.value());
             }
-        }
+        });
         return out;
     }
 }

@@ -10,11 +10,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import gongkai.avro.AlertStatus;
@@ -23,73 +22,41 @@ import gongkai.avro.RejectedSubmission;
 import gongkai.avro.ReportSubmission;
 import gongkai.config.MonitorConfig;
 import gongkai.topics.SourceHeaders;
-import gongkai.local.ApicurioRegistry;
-import gongkai.local.LocalKafka;
 import gongkai.serde.SchemaRegistryClient;
+import gongkai.testkit.LocalCluster;
 import gongkai.topics.Topics;
 import gongkai.topology.ComplianceApp;
 import gongkai.topics.MonitorSerdes;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The monitor end to end on real servers: a KRaft broker, the Apicurio registry, the topology under
  * exactly_once_v2. Submits the samples, a crafted next-year report, garbage and poison bytes, and
  * reads what a user would read: outcomes per submission and alerts on the alert topic.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class EndToEndIT {
     static final Path SAMPLES = Path.of("..", "samples");
 
-    @TempDir
-    static Path dir;
-    static LocalKafka kafka;
-    static ApicurioRegistry registry;
+    @RegisterExtension
+    static final LocalCluster cluster = LocalCluster.withApicurio("e2e");
     static ComplianceApp app;
-    static MonitorConfig config;
     static MonitorSerdes serdes;
     static final Topics topics = Topics.live();
 
     @BeforeAll
     static void start() {
-        kafka = LocalKafka.start(dir.resolve("kafka"));
-        registry = ApicurioRegistry.start(Path.of("target", "apicurio-e2e.log"));
-        Map<String, String> flags = new HashMap<>();
-        flags.put(MonitorConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
-        flags.put(MonitorConfig.SCHEMA_REGISTRY_URL, registry.url());
-        flags.put(MonitorConfig.DATA_DIR, dir.resolve("data").toString());
-        flags.put(MonitorConfig.TOPIC_PARTITIONS, "3");
-        config = MonitorConfig.load(null, Map.of(), flags);
-        serdes = MonitorSerdes.using(SchemaRegistryClient.connect(registry.url()), true);
-        app = ComplianceApp.start(config, topics);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (registry != null) {
-            registry.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
-
-    static Map<String, Object> clients() {
-        Map<String, Object> p = new HashMap<>();
-        p.put("bootstrap.servers", kafka.bootstrapServers());
-        return p;
+        Map<String, String> settings = cluster.monitorSettings(3);
+        settings.put(MonitorConfig.SCHEMA_REGISTRY_URL, cluster.apicurioUrl());
+        serdes = MonitorSerdes.using(SchemaRegistryClient.connect(cluster.apicurioUrl()), true);
+        app = cluster.closeAfter(ComplianceApp.start(MonitorConfig.load(null, Map.of(), settings), topics));
     }
 
     static ReportSubmission file(String name) throws IOException {
@@ -108,8 +75,8 @@ class EndToEndIT {
         sent.add(garbage);
 
         Map<String, Outcome> outcomes;
-        try (OutcomeTracker tracker = new OutcomeTracker(clients(), topics, serdes);
-             SubmissionPublisher publisher = new SubmissionPublisher(clients(), topics.submissions(), serdes.submissions())) {
+        try (OutcomeTracker tracker = new OutcomeTracker(cluster.clientProperties(), topics, serdes);
+             SubmissionPublisher publisher = new SubmissionPublisher(cluster.clientProperties(), topics.submissions(), serdes.submissions())) {
             // The later year first, judged before anything else is sent: the continuity break must still be
             // found when 2021 arrives after it.
             publisher.publishAndWait(sent.get(0));
@@ -118,7 +85,7 @@ class EndToEndIT {
                 publisher.publishAndWait(s);
             }
             // A producer that ignores our schema entirely: its bytes must end up on the dead-letter topic too.
-            try (var raw = new KafkaProducer<>(clients(), new StringSerializer(), new ByteArraySerializer())) {
+            try (var raw = cluster.producer(new StringSerializer(), new ByteArraySerializer())) {
                 raw.send(new ProducerRecord<>(topics.submissions(), "poison", "{\"not\":\"avro\"}".getBytes())).get();
             }
             outcomes = tracker.await(sent, Duration.ofSeconds(90));
@@ -129,8 +96,8 @@ class EndToEndIT {
         assertEquals("BINARY", outcomes.get(garbage.getSubmissionId()).rejectedCode());
         assertEquals(6, outcomes.values().stream().filter(o -> o.verdict() != null).count());
 
-        List<ConsumerRecord<String, ComplianceAlert>> alerts = readAll(topics.alertEvents(), serdes.alerts().deserializer(),
-                recs -> recs.stream().anyMatch(r -> r.value().getRuleId().equals("R-CONT-01")));
+        List<ConsumerRecord<String, ComplianceAlert>> alerts = cluster.readCommitted(topics.alertEvents(), serdes.alerts().deserializer(),
+                "a continuity alert", recs -> recs.stream().anyMatch(r -> r.value().getRuleId().equals("R-CONT-01")));
         Set<String> contColumns = alerts.stream().map(ConsumerRecord::value)
                 .filter(a -> a.getRuleId().equals("R-CONT-01") && a.getStatus() == AlertStatus.RAISED && a.getYear() == 2022)
                 .map(a -> a.getLocation().getColumn()).collect(Collectors.toSet());
@@ -143,42 +110,16 @@ class EndToEndIT {
         assertEquals(topics.submissions(), SourceHeaders.get(any.headers(), SourceHeaders.TOPIC).orElseThrow());
         assertNotNull(SourceHeaders.get(any.headers(), SourceHeaders.OFFSET).orElse(null));
 
-        List<ConsumerRecord<String, RejectedSubmission>> dead = readAll(topics.rejected(), serdes.rejected().deserializer(),
-                recs -> recs.stream().anyMatch(r -> r.value().getReasonCode().equals("UNDESERIALIZABLE")));
+        List<ConsumerRecord<String, RejectedSubmission>> dead = cluster.readCommitted(topics.rejected(), serdes.rejected().deserializer(),
+                "the poison record's dead letter", recs -> recs.stream().anyMatch(r -> r.value().getReasonCode().equals("UNDESERIALIZABLE")));
         assertTrue(dead.stream().anyMatch(r -> r.value().getReasonCode().equals("UNDESERIALIZABLE")
                 && new String(r.value().getOriginal().array()).contains("not")), "the poison record is kept with its bytes");
         assertTrue(app.streams().state().isRunningOrRebalancing(), "the application keeps running after the poison record");
 
-        var history = gongkai.watch.AgencyHistory.load(clients(), topics, serdes, "金盏乡");
+        var history = gongkai.watch.AgencyHistory.load(cluster.clientProperties(), topics, serdes, "金盏乡");
         assertEquals(List.of(2021, 2022), history.stream().map(gongkai.watch.AgencyHistory.Year::year).toList());
         var v2022 = history.get(1).versions().get(0);
         assertEquals(Set.of("商业企业", "总计"), v2022.raised().stream().filter(a -> a.getRuleId().equals("R-CONT-01"))
                 .map(a -> a.getLocation().getColumn()).collect(Collectors.toSet()), "history shows what the 2022 version raised");
-    }
-
-    static <V> List<ConsumerRecord<String, V>> readAll(String topic, org.apache.kafka.common.serialization.Deserializer<V> values,
-                                                       java.util.function.Predicate<List<ConsumerRecord<String, V>>> until) {
-        return readAll(clients(), topic, values, until);
-    }
-
-    /** Everything on {@code topic} (read_committed), polling until {@code until} holds or 60 s pass. */
-    static <V> List<ConsumerRecord<String, V>> readAll(Map<String, Object> clients, String topic,
-                                                       org.apache.kafka.common.serialization.Deserializer<V> values,
-                                                       java.util.function.Predicate<List<ConsumerRecord<String, V>>> until) {
-        Map<String, Object> p = new HashMap<>(clients);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<ConsumerRecord<String, V>> out = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), values)) {
-            consumer.subscribe(List.of(topic));
-            Instant deadline = Instant.now().plusSeconds(60);
-            while (Instant.now().isBefore(deadline) && !until.test(out)) {
-                consumer.poll(Duration.ofMillis(300)).forEach(out::add);
-            }
-            // drain what is already there
-            consumer.poll(Duration.ofMillis(500)).forEach(out::add);
-        }
-        return out;
     }
 }

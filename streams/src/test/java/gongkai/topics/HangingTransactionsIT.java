@@ -1,16 +1,17 @@
 package gongkai.topics;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import gongkai.local.HangingTransactions;
 import gongkai.local.LocalKafka;
+import gongkai.testkit.LocalCluster;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -18,24 +19,25 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The start-up clean-up of the embedded broker sees every open transaction with its coordinator's state, and
  * leaves one in flight alone: only a transaction no coordinator will finish is aborted.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class HangingTransactionsIT {
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final LocalCluster cluster = new LocalCluster();
 
     @Test
     void anOpenTransactionInFlightIsSeenButNotAborted() throws Exception {
-        try (LocalKafka kafka = LocalKafka.start(dir);
-             Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic("tx", 1, (short) 1))).all().get();
+        cluster.createTopics(1, "tx");
+        try (Admin admin = cluster.admin()) {
             Topics.awaitLeaders(admin, List.of("tx"));
             assertEquals(List.of(), HangingTransactions.open(admin), "nothing open on a fresh broker");
-            try (var producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+            try (var producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
                     ProducerConfig.TRANSACTIONAL_ID_CONFIG, "hanging-it"), new StringSerializer(), new StringSerializer())) {
                 producer.initTransactions();
                 producer.beginTransaction();
@@ -50,11 +52,7 @@ class HangingTransactionsIT {
                 producer.commitTransaction(); // still possible: nobody aborted it
             }
             // The commit markers are written after commitTransaction returns.
-            java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
-            while (!HangingTransactions.open(admin).isEmpty() && java.time.Instant.now().isBefore(deadline)) {
-                java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
-            }
-            assertTrue(HangingTransactions.open(admin).isEmpty(), "committed: nothing open");
+            await("committed: nothing open").atMost(Duration.ofSeconds(30)).until(() -> HangingTransactions.open(admin).isEmpty());
         }
     }
 }

@@ -11,27 +11,14 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
-import gongkai.topics.MonitorSerdes;
 import gongkai.avro.ComplianceAlert;
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.ReportSubmission;
 import gongkai.avro.RosterEntry;
-import gongkai.parse.ReportParser;
-import gongkai.rules.RuleCatalog;
-import gongkai.serde.InMemorySchemaRegistryClient;
-import gongkai.serde.SchemaRegistryClient;
-import gongkai.topics.Topics;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,34 +30,17 @@ class AgencyIdentityTopologyTest {
 
     @TempDir
     Path state;
-    private final String scope = "identity-" + UUID.randomUUID();
-    private final Topics topics = Topics.live();
-    private TopologyTestDriver driver;
-    private TestInputTopic<String, ReportSubmission> submissions;
-    private TestInputTopic<String, RosterEntry> roster;
-    private TestOutputTopic<String, DisclosureReport> parsed;
-    private TestOutputTopic<String, ComplianceAlert> events;
+    private TopologyHarness harness;
     private Instant clock = Instant.parse("2023-01-20T00:00:00Z");
 
     @BeforeEach
     void start() {
-        SchemaRegistryClient registry = SchemaRegistryClient.connect("mock://" + scope);
-        MonitorSerdes serdes = MonitorSerdes.using(registry, true);
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "identity-test");
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        p.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
-        driver = new TopologyTestDriver(ComplianceTopology.build(topics, serdes, new ReportParser(), new RuleCatalog()), p);
-        submissions = driver.createInputTopic(topics.submissions(), new StringSerializer(), serdes.submissions().serializer());
-        roster = driver.createInputTopic(topics.roster(), new StringSerializer(), serdes.roster().serializer());
-        parsed = driver.createOutputTopic(topics.parsed(), new StringDeserializer(), serdes.reports().deserializer());
-        events = driver.createOutputTopic(topics.alertEvents(), new StringDeserializer(), serdes.alerts().deserializer());
+        harness = TopologyHarness.start(state);
     }
 
     @AfterEach
     void stop() {
-        driver.close();
-        InMemorySchemaRegistryClient.drop(scope);
+        harness.close();
     }
 
     /** The 2021 sample with its title's agency written another way. */
@@ -94,12 +64,12 @@ class AgencyIdentityTopologyTest {
         ReportSubmission s = ReportSubmission.newBuilder().setSubmissionId(UUID.randomUUID().toString())
                 .setContent(ByteBuffer.wrap(content)).setSource(source).setSubmitter("test")
                 .setReceivedAt(clock).setSha256(gongkai.text.Sha256.hex(content)).build();
-        submissions.pipeInput(source, s, clock);
+        harness.submissions().pipeInput(source, s, clock);
     }
 
     private Map<String, List<String>> continuityEvents() {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        for (ComplianceAlert a : events.readValuesToList()) {
+        for (ComplianceAlert a : harness.alertEvents().readValuesToList()) {
             if (a.getRuleId().startsWith("R-CONT-0")) {
                 out.computeIfAbsent(a.getAgency() + " " + a.getYear() + " " + a.getRuleId(), k -> new java.util.ArrayList<>())
                         .add(a.getStatus() + " " + a.getLocation().getColumn());
@@ -112,7 +82,7 @@ class AgencyIdentityTopologyTest {
     void theTwoYearsOfJinzhanLinkAlthoughTheLaterTitleLeavesOutBeijing() throws IOException {
         submit(year2021As(JINZHAN), "2021.txt");
         submit(year2022As("朝阳区金盏乡人民政府", 2), "2022.txt");
-        List<DisclosureReport> reports = parsed.readValuesToList();
+        List<DisclosureReport> reports = harness.parsed().readValuesToList();
         assertEquals(List.of(JINZHAN, JINZHAN), reports.stream().map(DisclosureReport::getAgency).toList(),
                 "the 2022 report is filed under the name the agency was first seen with");
         assertTrue(reports.get(1).getTitle().startsWith("朝阳区金盏乡人民政府2022年"), "the title stays as printed");
@@ -130,7 +100,7 @@ class AgencyIdentityTopologyTest {
     void theLinkHoldsWhenTheShortNameArrivesFirst() throws IOException {
         submit(year2022As("朝阳区金盏乡人民政府", 2), "2022.txt");
         submit(year2021As(JINZHAN), "2021.txt");
-        assertEquals(List.of("朝阳区金盏乡人民政府", "朝阳区金盏乡人民政府"), parsed.readValuesToList().stream().map(DisclosureReport::getAgency).toList());
+        assertEquals(List.of("朝阳区金盏乡人民政府", "朝阳区金盏乡人民政府"), harness.parsed().readValuesToList().stream().map(DisclosureReport::getAgency).toList());
         Map<String, List<String>> e = continuityEvents();
         assertEquals(List.of("RAISED null", "RESOLVED null"), e.get("朝阳区金盏乡人民政府 2022 R-CONT-03"),
                 "no previous year at first, then 2021 arrives under its longer name and is linked");
@@ -139,11 +109,11 @@ class AgencyIdentityTopologyTest {
 
     @Test
     void theRosterAndItsAliasesNameTheAgency() throws IOException {
-        roster.pipeInput(JINZHAN, RosterEntry.newBuilder().setAgency(JINZHAN).setFirstYear(2021).setAddedAt(clock)
+        harness.roster().pipeInput(JINZHAN, RosterEntry.newBuilder().setAgency(JINZHAN).setFirstYear(2021).setAddedAt(clock)
                 .setAliases(List.of("朝阳区金盏乡人民政府", "金盏乡")).build());
         submit(year2022As("金盏乡", 3), "2022.txt");
         submit(year2021As("朝阳区金盏乡人民政府"), "2021.txt");
-        assertEquals(List.of(JINZHAN, JINZHAN), parsed.readValuesToList().stream().map(DisclosureReport::getAgency).toList(),
+        assertEquals(List.of(JINZHAN, JINZHAN), harness.parsed().readValuesToList().stream().map(DisclosureReport::getAgency).toList(),
                 "both filed under the roster's name although neither title writes it");
         Map<String, List<String>> e = continuityEvents();
         assertEquals(List.of("RAISED null", "RESOLVED null"), e.get(JINZHAN + " 2022 R-CONT-03"), "2021 arrived and linked: " + e);
@@ -156,7 +126,7 @@ class AgencyIdentityTopologyTest {
         submit(year2022As("长春市朝阳区人民政府", 2), "cc-2022.txt");
         submit(year2022As("朝阳区人民政府", 2), "bare-2022.txt");
         assertEquals(List.of("北京市朝阳区人民政府", "长春市朝阳区人民政府", "朝阳区人民政府"),
-                parsed.readValuesToList().stream().map(DisclosureReport::getAgency).toList(),
+                harness.parsed().readValuesToList().stream().map(DisclosureReport::getAgency).toList(),
                 "the bare name could be either city's district: it is linked to neither");
         Map<String, List<String>> e = continuityEvents();
         assertTrue(e.keySet().stream().noneMatch(k -> k.contains("R-CONT-01")), "no carry-over compared across agencies: " + e);

@@ -13,14 +13,12 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import gongkai.text.Sha256;
-import gongkai.topics.MonitorSerdes;
 import gongkai.avro.AlertReview;
 import gongkai.avro.AlertStatus;
 import gongkai.avro.ReviewAction;
@@ -29,19 +27,9 @@ import gongkai.avro.DisclosureReport;
 import gongkai.avro.RejectedSubmission;
 import gongkai.avro.ReportSubmission;
 import gongkai.avro.ReportVerdict;
-import gongkai.intake.PoisonSubmissionHandler;
 import gongkai.topics.SourceHeaders;
-import gongkai.parse.ReportParser;
-import gongkai.rules.RuleCatalog;
-import gongkai.serde.InMemorySchemaRegistryClient;
-import gongkai.serde.SchemaRegistryClient;
-import gongkai.topics.Topics;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -56,43 +44,18 @@ class ComplianceTopologyTest {
 
     @TempDir
     Path state;
-    private final String scope = "topology-" + UUID.randomUUID();
-    private final Topics topics = Topics.live();
-    private TopologyTestDriver driver;
-    private MonitorSerdes serdes;
-    private TestInputTopic<String, ReportSubmission> submissions;
-    private TestOutputTopic<String, DisclosureReport> parsed;
-    private TestOutputTopic<String, RejectedSubmission> rejected;
-    private TestOutputTopic<String, ComplianceAlert> events;
-    private TestOutputTopic<String, ComplianceAlert> open;
-    private TestOutputTopic<String, ReportVerdict> verdicts;
+    private TopologyHarness harness;
     private final Map<String, ComplianceAlert> openTable = new LinkedHashMap<>();
     private Instant clock = Instant.parse("2024-02-01T00:00:00Z");
 
     @BeforeEach
     void start() {
-        SchemaRegistryClient registry = SchemaRegistryClient.connect("mock://" + scope);
-        serdes = MonitorSerdes.using(registry, true);
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        p.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
-        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, PoisonSubmissionHandler.class.getName());
-        p.put(PoisonSubmissionHandler.REJECTED_TOPIC_CONFIG, topics.rejected());
-        p.put(PoisonSubmissionHandler.REGISTRY_URL_CONFIG, registry.baseUrl());
-        driver = new TopologyTestDriver(ComplianceTopology.build(topics, serdes, new ReportParser(), new RuleCatalog()), p);
-        submissions = driver.createInputTopic(topics.submissions(), new StringSerializer(), serdes.submissions().serializer());
-        parsed = driver.createOutputTopic(topics.parsed(), new StringDeserializer(), serdes.reports().deserializer());
-        rejected = driver.createOutputTopic(topics.rejected(), new StringDeserializer(), serdes.rejected().deserializer());
-        events = driver.createOutputTopic(topics.alertEvents(), new StringDeserializer(), serdes.alerts().deserializer());
-        open = driver.createOutputTopic(topics.openAlerts(), new StringDeserializer(), serdes.alerts().deserializer());
-        verdicts = driver.createOutputTopic(topics.verdicts(), new StringDeserializer(), serdes.verdicts().deserializer());
+        harness = TopologyHarness.start(state);
     }
 
     @AfterEach
     void stop() {
-        driver.close();
-        InMemorySchemaRegistryClient.drop(scope);
+        harness.close();
     }
 
     static byte[] sample(String name) throws IOException {
@@ -127,12 +90,12 @@ class ComplianceTopologyTest {
         ReportSubmission s = ReportSubmission.newBuilder().setSubmissionId(UUID.randomUUID().toString())
                 .setContent(ByteBuffer.wrap(content)).setSource(source).setSubmitter("test")
                 .setReceivedAt(clock).setSha256(Sha256.hex(content)).build();
-        submissions.pipeInput(source, s, clock);
+        harness.submissions().pipeInput(source, s, clock);
         return s;
     }
 
     private Map<String, ComplianceAlert> openAlerts() {
-        open.readKeyValuesToList().forEach(kv -> {
+        harness.openAlerts().readKeyValuesToList().forEach(kv -> {
             if (kv.value == null) {
                 openTable.remove(kv.key);
             } else {
@@ -157,28 +120,28 @@ class ComplianceTopologyTest {
         submit(new byte[0], "empty.txt");
         submit("这是一份会议通知，与政府信息公开年报无关。".getBytes(StandardCharsets.UTF_8), "notice.txt");
 
-        List<DisclosureReport> reports = parsed.readValuesToList();
-        List<RejectedSubmission> dead = rejected.readValuesToList();
+        List<DisclosureReport> reports = harness.parsed().readValuesToList();
+        List<RejectedSubmission> dead = harness.rejected().readValuesToList();
         assertEquals(5, reports.size(), "the five samples parse");
         assertEquals(2, dead.size(), "the empty file and the notice are rejected");
         assertEquals(Set.of("empty.txt", "notice.txt"), dead.stream().map(RejectedSubmission::getSource).collect(Collectors.toSet()));
-        dead.forEach(d -> assertTrue(!d.getReason().isBlank() && d.getSourceTopic().equals(topics.submissions()), d.toString()));
-        assertEquals(5, verdicts.readValuesToList().size(), "one verdict per parsed report");
+        dead.forEach(d -> assertTrue(!d.getReason().isBlank() && d.getSourceTopic().equals(harness.topics().submissions()), d.toString()));
+        assertEquals(5, harness.verdicts().readValuesToList().size(), "one verdict per parsed report");
     }
 
     @Test
     void poisonBytesGoToTheDeadLetterTopicAndProcessingGoesOn() throws IOException {
-        TestInputTopic<String, byte[]> raw = driver.createInputTopic(topics.submissions(), new StringSerializer(), new ByteArraySerializer());
+        TestInputTopic<String, byte[]> raw = harness.input(harness.topics().submissions(), new ByteArraySerializer());
         byte[] poison = "not avro at all".getBytes(StandardCharsets.UTF_8);
         raw.pipeInput("bad", poison);
         submit(sample("daxing-yinghai-2023.txt"), "daxing-yinghai-2023.txt");
 
-        List<RejectedSubmission> dead = rejected.readValuesToList();
+        List<RejectedSubmission> dead = harness.rejected().readValuesToList();
         assertEquals(1, dead.size());
         assertEquals("UNDESERIALIZABLE", dead.get(0).getReasonCode());
         assertTrue(dead.get(0).getReason().contains("magic byte"), dead.get(0).getReason());
         assertEquals(ByteBuffer.wrap(poison), dead.get(0).getOriginal());
-        assertEquals(1, parsed.readValuesToList().size(), "the good submission after the poison one is still parsed");
+        assertEquals(1, harness.parsed().readValuesToList().size(), "the good submission after the poison one is still parsed");
     }
 
     @Test
@@ -207,7 +170,7 @@ class ComplianceTopologyTest {
         Map<String, ComplianceAlert> alerts = openAlerts();
         assertEquals(Set.of("商业企业", "总计"), keys(alerts, "R-CONT-01", 2022));
         assertTrue(alerts.values().stream().noneMatch(a -> a.getRuleId().equals("R-CONT-03") && a.getYear() == 2022));
-        List<ComplianceAlert> all = events.readValuesToList();
+        List<ComplianceAlert> all = harness.alertEvents().readValuesToList();
         assertTrue(all.stream().anyMatch(a -> a.getRuleId().equals("R-CONT-03") && a.getYear() == 2022 && a.getStatus() == AlertStatus.RESOLVED));
     }
 
@@ -230,11 +193,11 @@ class ComplianceTopologyTest {
         submit(sample("chaoyang-jinzhan-2021.txt"), "2021.txt");
         submit(chaoyang2022(2, 5), "2022.txt");
         assertEquals(Set.of("商业企业", "总计"), keys(openAlerts(), "R-CONT-01", 2022));
-        events.readValuesToList();
+        harness.alertEvents().readValuesToList();
 
         byte[] corrected = chaoyang2022(3, 6);
         submit(corrected, "2022-corrected.txt");
-        List<ComplianceAlert> after = events.readValuesToList();
+        List<ComplianceAlert> after = harness.alertEvents().readValuesToList();
         assertEquals(Set.of("商业企业", "总计"), after.stream()
                 .filter(a -> a.getRuleId().equals("R-CONT-01") && a.getStatus() == AlertStatus.RESOLVED)
                 .map(a -> a.getLocation().getColumn()).collect(Collectors.toSet()));
@@ -250,18 +213,18 @@ class ComplianceTopologyTest {
     @Test
     void aRecrawlOfTheSameContentRaisesNothingNew() throws IOException {
         submit(sample("fengtai-changxindian-2020.txt"), "a.txt");
-        List<ComplianceAlert> first = events.readValuesToList();
+        List<ComplianceAlert> first = harness.alertEvents().readValuesToList();
         assertTrue(first.stream().anyMatch(a -> a.getRuleId().equals("R-NAR-01")), "the sample's 新收13件 vs 18 is found");
         submit(sample("fengtai-changxindian-2020.txt"), "a-again.txt");
-        assertTrue(events.readValuesToList().isEmpty(), "the same content again changes nothing");
-        assertEquals(2, verdicts.readValuesToList().size(), "but the re-crawl still gets its verdict");
+        assertTrue(harness.alertEvents().readValuesToList().isEmpty(), "the same content again changes nothing");
+        assertEquals(2, harness.verdicts().readValuesToList().size(), "but the re-crawl still gets its verdict");
     }
 
     @Test
     void alertsCarryTheCoordinatesOfTheSubmissionThatCausedThem() throws IOException {
         submit(sample("fengtai-changxindian-2020.txt"), "a.txt");
-        TestRecord<String, ComplianceAlert> r = events.readRecord();
-        assertEquals(topics.submissions(), SourceHeaders.get(r.headers(), SourceHeaders.TOPIC).orElseThrow());
+        TestRecord<String, ComplianceAlert> r = harness.alertEvents().readRecord();
+        assertEquals(harness.topics().submissions(), SourceHeaders.get(r.headers(), SourceHeaders.TOPIC).orElseThrow());
         assertEquals("0", SourceHeaders.get(r.headers(), SourceHeaders.OFFSET).orElseThrow());
         assertTrue(SourceHeaders.get(r.headers(), SourceHeaders.SUBMISSION_ID).isPresent());
     }
@@ -273,19 +236,19 @@ class ComplianceTopologyTest {
         submit(flawed, "2022.txt");
         submit(chaoyang2022(3, 6), "2022-corrected.txt");
         assertTrue(keys(openAlerts(), "R-CONT-01", 2022).isEmpty(), "the correction resolved the carry-over break");
-        events.readValuesToList();
-        verdicts.readValuesToList();
+        harness.alertEvents().readValuesToList();
+        harness.verdicts().readValuesToList();
 
         submit(flawed, "2022.txt");
-        assertTrue(events.readValuesToList().isEmpty(), "the old file again raises nothing");
+        assertTrue(harness.alertEvents().readValuesToList().isEmpty(), "the old file again raises nothing");
         assertTrue(keys(openAlerts(), "R-CONT-01", 2022).isEmpty());
-        List<ReportVerdict> v = verdicts.readValuesToList();
+        List<ReportVerdict> v = harness.verdicts().readValuesToList();
         assertEquals(1, v.size());
         assertEquals(Sha256.hex(chaoyang2022(3, 6)), v.get(0).getReport().getSha256(), "the verdict is the corrected version's");
     }
 
     private TestInputTopic<String, AlertReview> reviews() {
-        return driver.createInputTopic(topics.reviews(), new StringSerializer(), serdes.reviews().serializer());
+        return harness.reviews();
     }
 
     private void review(String alertKey, ReviewAction action, ComplianceAlert judged) {
@@ -306,27 +269,27 @@ class ComplianceTopologyTest {
         submit(sample("chaoyang-jinzhan-2021.txt"), "2021.txt");
         submit(chaoyang2022(2, 5), "2022.txt");
         ComplianceAlert alert = cont01Total();
-        int errorsBefore = verdicts.readValuesToList().stream().filter(v -> v.getYear() == 2022).reduce((a, b) -> b).orElseThrow().getErrors();
-        events.readValuesToList();
+        int errorsBefore = harness.verdicts().readValuesToList().stream().filter(v -> v.getYear() == 2022).reduce((a, b) -> b).orElseThrow().getErrors();
+        harness.alertEvents().readValuesToList();
 
         review(alert.getAlertKey(), ReviewAction.DISMISS, alert);
         ComplianceAlert dismissed = cont01Total();
         assertEquals(ReviewAction.DISMISS, dismissed.getReview().getAction());
         assertEquals("王科长", dismissed.getReview().getReviewer());
-        assertEquals(errorsBefore - 1, verdicts.readValuesToList().get(0).getErrors(), "a dismissed alert does not count against the report");
-        assertTrue(events.readValuesToList().isEmpty(), "a review is not a new finding");
+        assertEquals(errorsBefore - 1, harness.verdicts().readValuesToList().get(0).getErrors(), "a dismissed alert does not count against the report");
+        assertTrue(harness.alertEvents().readValuesToList().isEmpty(), "a review is not a new finding");
 
         // A new version with the same finding (only 结转下年度 changed): still dismissed.
         submit(chaoyang2022(2, 6), "2022-v2.txt");
         assertEquals(ReviewAction.DISMISS, cont01Total().getReview().getAction());
-        assertTrue(events.readValuesToList().stream().noneMatch(a -> a.getAlertKey().equals(alert.getAlertKey())));
+        assertTrue(harness.alertEvents().readValuesToList().stream().noneMatch(a -> a.getAlertKey().equals(alert.getAlertKey())));
 
         // A version that changes the finding's values: raised again, unreviewed.
         submit(chaoyang2022(1, 6), "2022-v3.txt");
         ComplianceAlert again = cont01Total();
         assertEquals("1", again.getActual());
         assertEquals(null, again.getReview(), "the dismissal judged other values");
-        assertTrue(events.readValuesToList().stream().anyMatch(a -> a.getAlertKey().equals(alert.getAlertKey())
+        assertTrue(harness.alertEvents().readValuesToList().stream().anyMatch(a -> a.getAlertKey().equals(alert.getAlertKey())
                 && a.getStatus() == AlertStatus.RAISED));
     }
 
@@ -335,24 +298,13 @@ class ComplianceTopologyTest {
         Instant until = clock.plusSeconds(600);
         stop();
         openTable.clear();
-        SchemaRegistryClient registry = SchemaRegistryClient.connect("mock://" + scope);
-        serdes = MonitorSerdes.using(registry, true);
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test-replay");
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        p.put(StreamsConfig.STATE_DIR_CONFIG, state.resolve("replay").toString());
-        driver = new TopologyTestDriver(ComplianceTopology.build(topics, serdes, new ReportParser(), new RuleCatalog(),
-                new gongkai.topics.SubmissionWindow(null, until), () -> until), p);
-        submissions = driver.createInputTopic(topics.submissions(), new StringSerializer(), serdes.submissions().serializer());
-        open = driver.createOutputTopic(topics.openAlerts(), new StringDeserializer(), serdes.alerts().deserializer());
+        harness = TopologyHarness.replay(state.resolve("replay"), new gongkai.topics.SubmissionWindow(null, until), () -> until);
         submit(sample("chaoyang-jinzhan-2021.txt"), "2021.txt");
         submit(chaoyang2022(2, 5), "2022.txt");
         ComplianceAlert alert = cont01Total();
 
-        TestInputTopic<String, gongkai.avro.RosterEntry> roster = driver.createInputTopic(topics.roster(), new StringSerializer(),
-                serdes.roster().serializer());
         Instant after = until.plusSeconds(3600);
-        roster.pipeInput("北京市朝阳区人民政府", gongkai.avro.RosterEntry.newBuilder().setAgency("北京市朝阳区人民政府").setFirstYear(2020)
+        harness.roster().pipeInput("北京市朝阳区人民政府", gongkai.avro.RosterEntry.newBuilder().setAgency("北京市朝阳区人民政府").setFirstYear(2020)
                 .setAddedAt(after).build(), after);
         clock = after;
         review(alert.getAlertKey(), ReviewAction.DISMISS, alert);

@@ -11,29 +11,15 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
-import gongkai.topics.MonitorSerdes;
 import gongkai.avro.AlertStatus;
 import gongkai.avro.ComplianceAlert;
 import gongkai.avro.ReportSubmission;
 import gongkai.avro.RosterEntry;
 import gongkai.continuity.ComplianceProcessor;
-import gongkai.topics.SubmissionWindow;
-import gongkai.parse.ReportParser;
-import gongkai.rules.RuleCatalog;
-import gongkai.serde.InMemorySchemaRegistryClient;
-import gongkai.serde.SchemaRegistryClient;
-import gongkai.topics.Topics;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,41 +32,25 @@ class RosterCheckTest {
 
     @TempDir
     Path state;
-    private final String scope = "roster-" + UUID.randomUUID();
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2022-01-15T00:00:00Z"));
-    private final Topics topics = Topics.live();
-    private TopologyTestDriver driver;
-    private TestInputTopic<String, RosterEntry> roster;
-    private TestInputTopic<String, ReportSubmission> submissions;
-    private TestOutputTopic<String, ComplianceAlert> events;
+    private TopologyHarness harness;
 
     @BeforeEach
     void start() {
-        SchemaRegistryClient registry = SchemaRegistryClient.connect("mock://" + scope);
-        MonitorSerdes serdes = MonitorSerdes.using(registry, true);
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "roster-test");
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        p.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
-        driver = new TopologyTestDriver(ComplianceTopology.build(topics, serdes, new ReportParser(), new RuleCatalog(),
-                SubmissionWindow.ALL, now::get), p);
-        roster = driver.createInputTopic(topics.roster(), new StringSerializer(), serdes.roster().serializer());
-        submissions = driver.createInputTopic(topics.submissions(), new StringSerializer(), serdes.submissions().serializer());
-        events = driver.createOutputTopic(topics.alertEvents(), new StringDeserializer(), serdes.alerts().deserializer());
+        harness = TopologyHarness.start(state, now::get);
     }
 
     @AfterEach
     void stop() {
-        driver.close();
-        InMemorySchemaRegistryClient.drop(scope);
+        harness.close();
     }
 
     private void onRoster(String agency, int firstYear) {
-        roster.pipeInput(agency, RosterEntry.newBuilder().setAgency(agency).setFirstYear(firstYear).setAddedAt(now.get()).build());
+        harness.roster().pipeInput(agency, RosterEntry.newBuilder().setAgency(agency).setFirstYear(firstYear).setAddedAt(now.get()).build());
     }
 
     private List<ComplianceAlert> missing() {
-        return events.readValuesToList().stream().filter(a -> a.getRuleId().equals("R-MISS-01")).toList();
+        return harness.alertEvents().readValuesToList().stream().filter(a -> a.getRuleId().equals("R-MISS-01")).toList();
     }
 
     private void submit(String sample) throws Exception {
@@ -88,7 +58,7 @@ class RosterCheckTest {
         ReportSubmission s = ReportSubmission.newBuilder().setSubmissionId(UUID.randomUUID().toString())
                 .setContent(ByteBuffer.wrap(content)).setSource(sample).setSubmitter("test")
                 .setReceivedAt(now.get()).setSha256(UUID.randomUUID().toString()).build();
-        submissions.pipeInput(sample, s, now.get());
+        harness.submissions().pipeInput(sample, s, now.get());
     }
 
     @Test
@@ -97,7 +67,7 @@ class RosterCheckTest {
         assertTrue(missing().isEmpty(), "on 15 Jan 2022 a township's 2021 report is not due before 31 Jan");
 
         now.set(Instant.parse("2022-02-01T01:00:00Z"));
-        driver.advanceWallClockTime(ComplianceProcessor.ROSTER_CHECK_INTERVAL);
+        harness.driver().advanceWallClockTime(ComplianceProcessor.ROSTER_CHECK_INTERVAL);
         List<ComplianceAlert> raised = missing();
         assertEquals(1, raised.size(), raised.toString());
         ComplianceAlert a = raised.get(0);
@@ -107,7 +77,7 @@ class RosterCheckTest {
         assertTrue(a.getExpected().contains("2022-01-31"), a.getExpected());
         assertEquals(Instant.parse("2022-01-31T16:00:00Z"), a.getEventAt(), "overdue from the start of 1 Feb, Beijing time");
 
-        driver.advanceWallClockTime(ComplianceProcessor.ROSTER_CHECK_INTERVAL);
+        harness.driver().advanceWallClockTime(ComplianceProcessor.ROSTER_CHECK_INTERVAL);
         assertTrue(missing().isEmpty(), "an alert already standing is not raised again");
 
         submit("chaoyang-jinzhan-2021.txt");
@@ -131,11 +101,11 @@ class RosterCheckTest {
         now.set(Instant.parse("2024-02-15T00:00:00Z"));
         onRoster(CHAOYANG_GOV, 2021);
         assertEquals(2, missing().size());
-        roster.pipeInput(CHAOYANG_GOV, null);
+        harness.roster().pipeInput(CHAOYANG_GOV, null);
         List<ComplianceAlert> after = missing();
         assertEquals(2, after.size());
         assertTrue(after.stream().allMatch(a -> a.getStatus() == AlertStatus.RESOLVED), after.toString());
-        driver.advanceWallClockTime(Duration.ofMinutes(5));
+        harness.driver().advanceWallClockTime(Duration.ofMinutes(5));
         assertTrue(missing().isEmpty(), "off the roster, nothing is raised again");
     }
 
@@ -143,10 +113,10 @@ class RosterCheckTest {
     void aReportAlreadyReceivedIsNotMissing() throws Exception {
         now.set(Instant.parse("2022-03-01T00:00:00Z"));
         submit("chaoyang-jinzhan-2021.txt");
-        events.readValuesToList();
+        harness.alertEvents().readValuesToList();
         onRoster(JINZHAN, 2021);
         assertTrue(missing().isEmpty());
-        driver.advanceWallClockTime(Duration.ofMinutes(5));
+        harness.driver().advanceWallClockTime(Duration.ofMinutes(5));
         assertTrue(missing().isEmpty());
     }
 }

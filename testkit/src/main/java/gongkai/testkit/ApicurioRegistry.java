@@ -1,4 +1,4 @@
-package gongkai.local;
+package gongkai.testkit;
 
 import java.io.IOException;
 import java.net.URI;
@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import gongkai.local.LocalKafka;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
