@@ -123,6 +123,28 @@ public final class RequestTemplate {
         return null;
     }
 
+    /** The template's label of a row, for a place named by its code ("（三）不予公开 4." for a sub-row); the code if unknown. */
+    public static String labelZh(String code) {
+        Line line = line(code);
+        if (line == null) {
+            return code;
+        }
+        return line.index() > 0 ? line.group().labelZh + " " + line.index() + "." : line.labelZh();
+    }
+
+    /** The row in English, as messages name it ("row 一 new requests", "row 三(三)4 withheld"). */
+    public static String labelEn(String code) {
+        Line line = line(code);
+        if (line == null) {
+            return "row " + code;
+        }
+        if (line.index() == 0) {
+            return line.labelEn();
+        }
+        String group = line.group().labelZh;
+        return "row 三(" + group.substring(group.indexOf('（') + 1, group.indexOf('）')) + ")" + line.index() + " " + line.group().labelEn;
+    }
+
     /** The template a report year should follow. */
     public static TemplateVersion forYear(int year) {
         return year >= FIRST_2021_YEAR ? TemplateVersion.T2021 : TemplateVersion.T2019;

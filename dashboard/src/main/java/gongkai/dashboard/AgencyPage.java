@@ -116,7 +116,7 @@ final class AgencyPage {
                 h.append("<ul class=\"events\">");
                 for (ComplianceAlert a : mine) {
                     h.append("<li class=\"").append(a.getStatus().name().toLowerCase(java.util.Locale.ROOT)).append("\">").append(a.getStatus().name()).append(' ')
-                            .append(Html.text(a.getRuleId())).append(' ').append(Html.text(gongkai.watch.AlertFormatter.location(a.getLocation()))).append("</li>");
+                            .append(Html.text(a.getRuleId())).append(' ').append(Html.place(a.getLocation())).append("</li>");
                 }
                 h.append("</ul>");
             }

@@ -31,6 +31,12 @@ final class Html {
         return zh + " <span class=\"en\">" + en + "</span>";
     }
 
+    /** Where an alert is, in both languages, escaped. */
+    static String place(gongkai.avro.AlertLocation location) {
+        gongkai.report.Place place = gongkai.report.Place.of(location);
+        return both(text(place.zh()), text(place.en()));
+    }
+
     /**
      * A link to a source only if it is an http(s) URL: a {@code javascript:} or {@code data:} source from
      * a report would otherwise run when clicked. Other sources (file names) are shown as text.

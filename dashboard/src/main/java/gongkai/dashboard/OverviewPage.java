@@ -130,7 +130,7 @@ final class OverviewPage {
                     .append("<a class=\"alert-link\" href=\"/alert?key=").append(Html.q(a.getAlertKey())).append("\">").append(Html.text(a.getRuleId())).append("</a></td><td>")
                     .append("<a class=\"agency-link\" href=\"/agency?name=").append(Html.q(a.getAgency())).append("#y").append(a.getYear()).append("\">")
                     .append(Html.text(a.getAgency())).append("</a></td><td>").append(a.getYear()).append("</td><td>")
-                    .append(Html.text(gongkai.watch.AlertFormatter.location(a.getLocation()))).append("</td><td>")
+                    .append(Html.place(a.getLocation())).append("</td><td>")
                     .append(Html.text(a.getExpected())).append(" / ").append(Html.text(a.getActual())).append("</td><td><div>")
                     .append(Html.text(a.getMessageZh())).append("</div><div class=\"en\">").append(Html.text(a.getMessageEn())).append("</div></td><td>")
                     .append(ReviewBadge.of(a)).append("</td></tr>");

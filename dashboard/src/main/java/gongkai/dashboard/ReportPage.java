@@ -76,7 +76,7 @@ final class ReportPage {
     private static void alert(StringBuilder h, ViewState state, ComplianceAlert a) {
         h.append("<article class=\"alert sev-").append(a.getSeverity().name().toLowerCase(java.util.Locale.ROOT)).append("\" id=\"")
                 .append(Tables.anchor(a.getAlertKey())).append("\"><header><strong>").append(a.getSeverity().name()).append(' ').append(Html.text(a.getRuleId()))
-                .append("</strong> ").append(Html.text(a.getYear())).append(" · ").append(Html.text(gongkai.watch.AlertFormatter.location(a.getLocation())))
+                .append("</strong> ").append(Html.text(a.getYear())).append(" · ").append(Html.place(a.getLocation()))
                 .append(' ').append(ReviewBadge.of(a)).append(" <a href=\"/alert?key=").append(Html.q(a.getAlertKey())).append("\">")
                 .append(Html.both("审核", "review")).append("</a></header>")
                 .append("<p>").append(Html.text(a.getMessageZh())).append("</p><p class=\"en\">").append(Html.text(a.getMessageEn())).append("</p>")

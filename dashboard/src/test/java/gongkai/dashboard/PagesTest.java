@@ -90,7 +90,7 @@ class PagesTest {
         Document page = Jsoup.parse(ReportPage.render(state, state.report(id).orElseThrow()));
         assertEquals(2, page.select("table.s3 tr[data-row=CARRIED_OVER] td.alert-cell").size());
         Element alert = page.select("article.alert").stream().filter(e -> e.text().contains("R-CONT-01") && e.text().contains("总计")).findFirst().orElseThrow();
-        assertTrue(alert.text().contains("this report's carried over is 2"), alert.text());
+        assertTrue(alert.text().contains("Section 3, row 二 carried over, column total: this report says 2"), alert.text());
         // The cells on each side with their values: from the alert's own cell lists, or from its place where a rule gives none.
         assertTrue(alert.text().contains("3 · CARRY_FORWARD · 总计 = 3"), alert.text());
         assertTrue(alert.text().contains("3 · CARRIED_OVER · 总计 = 2"), alert.text());

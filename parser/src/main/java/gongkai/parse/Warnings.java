@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import gongkai.avro.ParseWarning;
+import gongkai.report.Place;
 
 /** Collects what the parser noticed and did not guess about, for the rules to judge. */
 final class Warnings {
@@ -16,17 +17,14 @@ final class Warnings {
 
     /** BLANK_CELL or BAD_NUMBER for a cell that has no usable value; nothing for a good one. */
     void cell(Cells.Number n, int section, String row, String column) {
+        String where = Place.of(section, row, column).en();
         switch (n.problem()) {
             case NONE -> {
             }
-            case BLANK -> add(WarningCode.BLANK_CELL, section, row, column,
-                    "section " + section + ", row " + row + ", column " + column + ": blank cell");
-            case NEGATIVE -> add(WarningCode.BAD_NUMBER, section, row, column,
-                    "section " + section + ", row " + row + ", column " + column + ": negative number \"" + n.raw() + "\"");
-            case FRACTION -> add(WarningCode.BAD_NUMBER, section, row, column,
-                    "section " + section + ", row " + row + ", column " + column + ": not a whole number \"" + n.raw() + "\"");
-            case NOT_A_NUMBER -> add(WarningCode.BAD_NUMBER, section, row, column,
-                    "section " + section + ", row " + row + ", column " + column + ": not a number \"" + n.raw() + "\"");
+            case BLANK -> add(WarningCode.BLANK_CELL, section, row, column, where + ": blank cell");
+            case NEGATIVE -> add(WarningCode.BAD_NUMBER, section, row, column, where + ": negative number \"" + n.raw() + "\"");
+            case FRACTION -> add(WarningCode.BAD_NUMBER, section, row, column, where + ": not a whole number \"" + n.raw() + "\"");
+            case NOT_A_NUMBER -> add(WarningCode.BAD_NUMBER, section, row, column, where + ": not a number \"" + n.raw() + "\"");
         }
     }
 

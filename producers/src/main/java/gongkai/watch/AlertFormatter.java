@@ -10,6 +10,7 @@ import gongkai.avro.AlertLocation;
 import gongkai.avro.AlertReview;
 import gongkai.avro.CellRef;
 import gongkai.avro.ComplianceAlert;
+import gongkai.report.Place;
 import gongkai.text.SafeText;
 
 /** How an alert reads in a terminal (text) or to a program (one JSON object per line). */
@@ -20,15 +21,9 @@ public final class AlertFormatter {
     private AlertFormatter() {
     }
 
+    /** Where the alert is, in English ("Section 3, row 一 new requests, column natural persons"). */
     public static String location(AlertLocation l) {
-        StringBuilder s = new StringBuilder("section ").append(l.getSection());
-        if (l.getRow() != null) {
-            s.append(", row ").append(l.getRow());
-        }
-        if (l.getColumn() != null) {
-            s.append(", column ").append(l.getColumn());
-        }
-        return s.toString();
+        return Place.of(l).en();
     }
 
     /** Two or three lines: status, severity, rule, agency and year; the Chinese message; the English message. */

@@ -3,7 +3,6 @@ package gongkai.alerts;
 import java.util.Objects;
 
 import gongkai.topics.AlertKeys;
-import gongkai.avro.AlertLocation;
 import gongkai.avro.AlertStatus;
 import gongkai.avro.ComplianceAlert;
 import gongkai.avro.DisclosureReport;
@@ -17,12 +16,11 @@ public final class AlertFactory {
 
     public static ComplianceAlert raised(DisclosureReport report, ReportVersion comparedWith, Finding f, java.time.Instant eventAt) {
         return ComplianceAlert.newBuilder()
-                .setAlertKey(AlertKeys.alert(report.getAgency(), report.getYear(), f.ruleId(), f.location().key()))
+                .setAlertKey(AlertKeys.alert(report.getAgency(), report.getYear(), f.ruleId(), f.place().key()))
                 .setStatus(AlertStatus.RAISED)
                 .setRuleId(f.ruleId()).setKind(f.kind()).setSeverity(f.severity())
                 .setAgency(report.getAgency()).setYear(report.getYear())
-                .setLocation(AlertLocation.newBuilder().setSection(f.location().section())
-                        .setRow(f.location().row()).setColumn(f.location().column()).build())
+                .setLocation(f.place().toAlertLocation())
                 .setExpected(f.expected()).setActual(f.actual())
                 .setMessageZh(f.messageZh()).setMessageEn(f.messageEn())
                 .setReport(report.getVersion()).setComparedWith(comparedWith)
@@ -40,12 +38,11 @@ public final class AlertFactory {
         ReportVersion none = ReportVersion.newBuilder().setSha256("").setReceivedAt(overdueSince).setSubmissionId("")
                 .setSource("roster").setPublishedAt(null).build();
         return ComplianceAlert.newBuilder()
-                .setAlertKey(AlertKeys.alert(agency, year, f.ruleId(), f.location().key()))
+                .setAlertKey(AlertKeys.alert(agency, year, f.ruleId(), f.place().key()))
                 .setStatus(AlertStatus.RAISED)
                 .setRuleId(f.ruleId()).setKind(f.kind()).setSeverity(f.severity())
                 .setAgency(agency).setYear(year)
-                .setLocation(AlertLocation.newBuilder().setSection(f.location().section())
-                        .setRow(f.location().row()).setColumn(f.location().column()).build())
+                .setLocation(f.place().toAlertLocation())
                 .setExpected(f.expected()).setActual(f.actual())
                 .setMessageZh(f.messageZh()).setMessageEn(f.messageEn())
                 .setReport(none).setComparedWith(null)

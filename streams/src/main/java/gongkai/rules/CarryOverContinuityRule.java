@@ -1,5 +1,7 @@
 package gongkai.rules;
 
+import static gongkai.avro.Severity.ERROR;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -7,17 +9,13 @@ import java.util.Optional;
 import gongkai.avro.CellRef;
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.RequestRow;
+import gongkai.report.Place;
 import gongkai.report.RequestTable;
 
 /** R-CONT-01: what last year's report carried forward is what this year's report says it carried over, per column. */
+@RuleSpec(id = "R-CONT-01", kind = "continuity", severity = ERROR,
+        zh = "某列：本年上年结转 ≠ 上年度报告结转下年度继续办理", en = "per column: carried over ≠ the previous report's carried forward")
 public final class CarryOverContinuityRule implements ContinuityRule {
-    private static final RuleInfo INFO = RuleDefinitions.CONT_01;
-
-    @Override
-    public String id() {
-        return INFO.id();
-    }
-
     @Override
     public List<Finding> check(DisclosureReport previous, DisclosureReport current) {
         if (previous == null) {
@@ -36,16 +34,15 @@ public final class CarryOverContinuityRule implements ContinuityRule {
             if (expected == actual) {
                 continue;
             }
-            findings.add(INFO.finding(new Location(3, RequestTable.CARRIED_OVER, RequestRows.columnZh(c)),
-                    Long.toString(expected), Long.toString(actual),
-                    "第三部分“" + RequestRows.columnZh(c) + "”列：本年“" + RequestRows.labelZh(current, RequestTable.CARRIED_OVER)
-                            + "”为 " + actual + "，但" + lastYear + "年度报告“"
+            Place place = RequestRows.place(current, RequestTable.CARRIED_OVER, RequestRows.columnZh(c));
+            findings.add(finding(place, Long.toString(expected), Long.toString(actual),
+                    place.zh() + "：本年为 " + actual + "，但" + lastYear + "年度报告“"
                             + RequestRows.labelZh(previous, RequestTable.CARRY_FORWARD) + "”为 " + expected + "。",
-                    "Section 3, column " + RequestRows.columnEn(c) + ": this report's carried over is " + actual
-                            + ", but the " + lastYear + " report carried forward " + expected + ".")
-                    .withCells(Identity.cells(INFO.id(),
-                            List.of(CellRef.newBuilder(Identities.request(forward.get(), c)).setReportId(previous.getReportId()).build()),
-                            List.of(Identities.request(carried.get(), c)))));
+                    place.en() + ": this report says " + actual + ", but the " + lastYear + " report carried forward "
+                            + expected + ".")
+                    .withCells(Identity.cells(id(),
+                            List.of(CellRef.newBuilder(RequestRows.ref(forward.get(), c)).setReportId(previous.getReportId()).build()),
+                            List.of(RequestRows.ref(carried.get(), c)))));
         }
         return findings;
     }

@@ -4,13 +4,14 @@ import java.util.List;
 
 import gongkai.avro.CellRef;
 import gongkai.avro.Severity;
+import gongkai.report.Place;
 
 /**
  * One defect a rule found in a report (or a pair of reports). Messages are plain text, never markup. An
  * arithmetic finding also carries the cells on each side of the identity that failed and the difference
  * (left minus right, that is expected minus actual), so the office sees what to fix without opening the report.
  */
-public record Finding(String ruleId, String kind, Severity severity, Location location, String expected, String actual,
+public record Finding(String ruleId, String kind, Severity severity, Place place, String expected, String actual,
         String messageZh, String messageEn, Long delta, List<CellRef> left, List<CellRef> right) {
 
     public Finding {
@@ -18,18 +19,18 @@ public record Finding(String ruleId, String kind, Severity severity, Location lo
         right = right == null ? List.of() : List.copyOf(right);
     }
 
-    public Finding(String ruleId, String kind, Severity severity, Location location, String expected, String actual,
+    public Finding(String ruleId, String kind, Severity severity, Place place, String expected, String actual,
                    String messageZh, String messageEn) {
-        this(ruleId, kind, severity, location, expected, actual, messageZh, messageEn, null, List.of(), List.of());
+        this(ruleId, kind, severity, place, expected, actual, messageZh, messageEn, null, List.of(), List.of());
     }
 
     public Finding withSeverity(Severity newSeverity) {
-        return new Finding(ruleId, kind, newSeverity, location, expected, actual, messageZh, messageEn, delta, left, right);
+        return new Finding(ruleId, kind, newSeverity, place, expected, actual, messageZh, messageEn, delta, left, right);
     }
 
     /** The same finding with the identity it is about: the cells on each side and their difference. */
     public Finding withCells(Identity identity) {
-        return new Finding(ruleId, kind, severity, location, expected, actual, messageZh, messageEn, identity.delta(),
+        return new Finding(ruleId, kind, severity, place, expected, actual, messageZh, messageEn, identity.delta(),
                 identity.left(), identity.right());
     }
 }

@@ -1,5 +1,7 @@
 package gongkai.rules;
 
+import static gongkai.avro.Severity.WARNING;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,12 +11,13 @@ import gongkai.avro.ClaimKind;
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.NarrativeClaim;
 import gongkai.avro.RequestRow;
+import gongkai.report.Place;
 import gongkai.report.RequestTable;
 
 /** R-NAR-01: a count the narrative states (新收13件) must match the 总计 column of its row (or rows) in section 3. */
+@RuleSpec(id = "R-NAR-01", kind = "narrative", severity = WARNING,
+        zh = "正文所述件数与表格不符", en = "a count stated in the text differs from the table")
 public final class NarrativeCountRule implements ReportRule {
-    private static final RuleInfo INFO = RuleDefinitions.NAR_01;
-
     /** What a claim is compared with: the row, or the rows whose 总计 cells add up to it. */
     private record Target(String prefix, String zh, String en) {
         boolean matches(String code) {
@@ -31,11 +34,6 @@ public final class NarrativeCountRule implements ReportRule {
             ClaimKind.UNABLE, new Target("UNABLE_", "无法提供", "unable to provide"),
             ClaimKind.NOT_PROCESSED, new Target("NOT_PROCESSED_", "不予处理", "not processed"),
             ClaimKind.CARRY_FORWARD, new Target(RequestTable.CARRY_FORWARD, "结转下年度", "carried forward"));
-
-    @Override
-    public String id() {
-        return INFO.id();
-    }
 
     @Override
     public List<Finding> check(DisclosureReport report) {
@@ -55,15 +53,14 @@ public final class NarrativeCountRule implements ReportRule {
                 continue;
             }
             String phrase = Text.plain(claim.getPhrase());
-            String rowZh = rows.size() == 1 ? "“" + RequestRows.labelZh(report, rows.get(0).getCode()) + "”行"
-                    : "“" + target.zh() + "”各行";
-            String rowEn = rows.size() == 1 ? RequestRows.labelEn(rows.get(0).getCode()) : "the " + target.en() + " rows";
-            Location location = new Location(1, phrase, null);
-            findings.putIfAbsent(location.key(), INFO.finding(location, Long.toString(table), Long.toString(claim.getValue()),
-                    "第一部分文字“" + phrase + "”称" + target.zh() + " " + claim.getValue() + " 件，但第三部分表格"
-                            + rowZh + "“总计”为 " + table + "。",
-                    "Section 1 text \"" + phrase + "\" states " + target.en() + " " + claim.getValue()
-                            + ", but the section 3 table (" + rowEn + ", total column) says " + table + "."));
+            Place where = rows.size() == 1 ? RequestRows.place(report, rows.get(0).getCode(), RequestRows.columnZh(RequestTable.TOTAL_COLUMN))
+                    : null;
+            String tableZh = where != null ? where.zh() : "第三部分“" + target.zh() + "”各行“总计”列";
+            String tableEn = where != null ? where.en() : "Section 3, the " + target.en() + " rows, column total";
+            Place place = Place.text(Text.plain(claim.getPhrase()));
+            findings.putIfAbsent(place.key(), finding(place, Long.toString(table), Long.toString(claim.getValue()),
+                    place.zh() + "称" + target.zh() + " " + claim.getValue() + " 件，但" + tableZh + "为 " + table + "。",
+                    place.en() + " states " + target.en() + " " + claim.getValue() + ", but " + tableEn + " says " + table + "."));
         }
         return new ArrayList<>(findings.values());
     }

@@ -1,5 +1,7 @@
 package gongkai.rules;
 
+import static gongkai.avro.Severity.INFO;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,16 +12,12 @@ import gongkai.avro.ClaimKind;
 import gongkai.avro.ClaimPart;
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.NarrativeClaim;
+import gongkai.report.Place;
 
 /** R-NAR-02: 主动公开183条，其中… — the parts the text lists must add up to the total it states. */
+@RuleSpec(id = "R-NAR-02", kind = "narrative", severity = INFO,
+        zh = "正文列举的各项之和与其所述总数不符", en = "the parts the text lists do not sum to the total it states")
 public final class NarrativePartsRule implements ReportRule {
-    private static final RuleInfo INFO = RuleDefinitions.NAR_02;
-
-    @Override
-    public String id() {
-        return INFO.id();
-    }
-
     @Override
     public List<Finding> check(DisclosureReport report) {
         Map<String, Finding> findings = new LinkedHashMap<>();
@@ -36,13 +34,11 @@ public final class NarrativePartsRule implements ReportRule {
             if (sum == claim.getValue()) {
                 continue;
             }
-            String phrase = Text.plain(claim.getPhrase());
-            Location location = new Location(1, phrase, null);
-            findings.putIfAbsent(location.key(), INFO.finding(location, Long.toString(sum), Long.toString(claim.getValue()),
-                    "第一部分文字“" + phrase + "”称主动公开共 " + claim.getValue() + "，但其后列出的各项 " + terms + " 合计 "
-                            + sum + "。",
-                    "Section 1 text \"" + phrase + "\" states a proactive-disclosure total of " + claim.getValue()
-                            + ", but the parts it lists (" + terms + ") sum to " + sum + "."));
+            Place place = Place.text(Text.plain(claim.getPhrase()));
+            findings.putIfAbsent(place.key(), finding(place, Long.toString(sum), Long.toString(claim.getValue()),
+                    place.zh() + "称主动公开共 " + claim.getValue() + "，但其后列出的各项 " + terms + " 合计 " + sum + "。",
+                    place.en() + " states a proactive-disclosure total of " + claim.getValue() + ", but the parts it lists ("
+                            + terms + ") sum to " + sum + "."));
         }
         return new ArrayList<>(findings.values());
     }

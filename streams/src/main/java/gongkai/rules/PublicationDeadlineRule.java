@@ -1,23 +1,22 @@
 package gongkai.rules;
 
+import static gongkai.avro.Severity.WARNING;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import gongkai.avro.DisclosureReport;
+import gongkai.report.Place;
 
 /** R-DL-01: published after the deadline for the agency's level (needs the publication date the source showed). */
+@RuleSpec(id = "R-DL-01", kind = "deadline", severity = WARNING,
+        zh = "晚于本级报送期限发布", en = "published after the deadline for its level")
 public final class PublicationDeadlineRule implements ReportRule {
-    private static final RuleInfo INFO = RuleDefinitions.DL_01;
     private final PublicationDeadline deadlines;
 
     public PublicationDeadlineRule(PublicationDeadline deadlines) {
         this.deadlines = deadlines;
-    }
-
-    @Override
-    public String id() {
-        return INFO.id();
     }
 
     @Override
@@ -47,7 +46,7 @@ public final class PublicationDeadlineRule implements ReportRule {
             case DEPARTMENT -> "county-level-or-higher department";
             case GOVERNMENT -> "county-level-or-higher government";
         };
-        return List.of(INFO.finding(Location.document(), "不晚于 " + deadline, published.toString(),
+        return List.of(finding(Place.document(), "不晚于 " + deadline, published.toString(),
                 report.getYear() + "年度报告于 " + published + " 发布，晚于" + levelZh + "的报送期限 " + deadline + "。",
                 "The " + report.getYear() + " report was published on " + published + ", after the " + levelEn
                         + " deadline of " + deadline + "."));

@@ -1,38 +1,23 @@
 package gongkai.rules;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import gongkai.avro.CellKind;
+import gongkai.avro.CellRef;
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.RequestRow;
 import gongkai.avro.TemplateVersion;
+import gongkai.report.Place;
 import gongkai.report.RequestTable;
+import gongkai.report.RequestTemplate;
 
 /** Reading section 3 the way every arithmetic rule must: blanks, unreadable and absent cells count as 0. */
 final class RequestRows {
     private RequestRows() {
     }
-
-    /** Sub-row groups whose printed labels ("1.属于国家秘密") do not name the group by themselves. */
-    private static final Map<String, String[]> GROUPS = Map.of(
-            "WITHHELD_", new String[] {"（三）不予公开", "三(三)", "withheld"},
-            "UNABLE_", new String[] {"（四）无法提供", "三(四)", "unable to provide"},
-            "NOT_PROCESSED_", new String[] {"（五）不予处理", "三(五)", "not processed"},
-            "OTHER_", new String[] {"（六）其他处理", "三(六)", "other handling"});
-    private static final Map<String, String[]> SINGLE = Map.of(
-            RequestTable.NEW, new String[] {"一、本年新收政府信息公开申请数量", "row 一 new requests"},
-            RequestTable.CARRIED_OVER, new String[] {"二、上年结转政府信息公开申请数量", "row 二 carried over"},
-            RequestTable.DISCLOSED, new String[] {"（一）予以公开", "row 三(一) disclosed"},
-            RequestTable.PARTIAL, new String[] {"（二）部分公开", "row 三(二) partly disclosed"},
-            "OTHER", new String[] {"（六）其他处理", "row 三(六) other handling"},
-            RequestTable.RESULT_TOTAL, new String[] {"（七）总计", "row 三(七) total of results"},
-            RequestTable.CARRY_FORWARD, new String[] {"四、结转下年度继续办理", "row 四 carried forward"});
 
     static Optional<RequestRow> row(DisclosureReport report, String code) {
         return RequestTable.row(report, code);
@@ -40,14 +25,7 @@ final class RequestRows {
 
     /** The rows in table order, each code once (a parser hiccup must not yield two findings with one key). */
     static List<RequestRow> distinctRows(DisclosureReport report) {
-        Set<String> seen = new HashSet<>();
-        List<RequestRow> rows = new ArrayList<>();
-        for (RequestRow row : report.getRequestTable()) {
-            if (seen.add(row.getCode())) {
-                rows.add(row);
-            }
-        }
-        return rows;
+        return TableCell.firstOfEach(report.getRequestTable(), RequestRow::getCode);
     }
 
     /** The stated number, or null if blank, unreadable or absent. */
@@ -111,30 +89,31 @@ final class RequestRows {
     /** The row as printed in the report, with its group prepended when the printed label omits it. */
     static String labelZh(DisclosureReport report, String code) {
         String printed = row(report, code).map(r -> Text.plain(r.getLabel())).orElse("");
-        String[] group = group(code);
         if (printed.isEmpty()) {
-            return group != null ? group[0] + " " + code.substring(code.lastIndexOf('_') + 1) + "."
-                    : SINGLE.containsKey(code) ? SINGLE.get(code)[0] : code;
+            return RequestTemplate.labelZh(code);
         }
-        String groupWord = group == null ? null : group[0].substring(group[0].indexOf('）') + 1);
-        return group != null && !printed.contains(groupWord) ? group[0] + " " + printed : printed;
+        RequestTemplate.Line line = RequestTemplate.line(code);
+        if (line == null || line.index() == 0) {
+            return printed;
+        }
+        String group = line.group().labelZh;
+        return printed.contains(group.substring(group.indexOf('）') + 1)) ? printed : group + " " + printed;
     }
 
-    static String labelEn(String code) {
-        String[] group = group(code);
-        if (group != null) {
-            return "row " + group[1] + code.substring(code.lastIndexOf('_') + 1) + " " + group[2];
-        }
-        return SINGLE.containsKey(code) ? SINGLE.get(code)[1] : "row " + code;
+    /** The place named as the report prints its section-3 row, for a message; a place elsewhere as it is. */
+    static Place labelled(DisclosureReport report, Place place) {
+        return place.section() == 3 && place.row() != null && place.rowLabel() == null ? place(report, place.row(), place.column()) : place;
     }
 
-    private static String[] group(String code) {
-        for (Map.Entry<String, String[]> group : GROUPS.entrySet()) {
-            if (code.startsWith(group.getKey()) && code.length() > group.getKey().length()) {
-                return group.getValue();
-            }
-        }
-        return null;
+    /** A section-3 place (a cell, or a whole row or column with null for the other), named as the report prints the row. */
+    static Place place(DisclosureReport report, String code, String column) {
+        return new Place(3, code, column, code == null ? null : labelZh(report, code));
+    }
+
+    /** A cell as an identity or a note names it. */
+    static CellRef ref(RequestRow row, int column) {
+        // The all-fields constructor: a builder per cell costs more than the check itself, for hundreds of cells a report.
+        return new CellRef(3, row.getCode(), columnZh(column), cell(row, column), kind(row, column), null);
     }
 
     static String columnZh(int column) {

@@ -3,42 +3,42 @@ package gongkai.rules;
 import java.util.Arrays;
 import java.util.List;
 
+import gongkai.avro.CellKind;
+import gongkai.avro.CellRef;
+import gongkai.avro.DisclosureReport;
 import gongkai.avro.ReviewGroup;
-import gongkai.avro.ReviewGroupKind;
+import gongkai.report.Place;
+import gongkai.report.ReviewTable;
 
 /** Section 4's five numbers per group, named as printed and in English. */
 final class ReviewCells {
     private ReviewCells() {
     }
 
-    record Cell(String zh, String en, Long value) {
-        long orZero() {
-            return value == null ? 0L : value;
+    record Cell(String zh, Long value) {
+        String en() {
+            return ReviewTable.columnEn(zh);
+        }
+
+        CellRef ref(ReviewGroup group) {
+            return new CellRef(4, group.getGroup().name(), zh, value, value == null ? CellKind.BLANK : CellKind.NUMBER, null);
         }
     }
 
     /** 结果维持, 结果纠正, 其他结果, 尚未审结, 总计, in that order. */
     static List<Cell> cells(ReviewGroup group) {
-        return Arrays.asList(new Cell("结果维持", "upheld", group.getUpheld()),
-                new Cell("结果纠正", "corrected", group.getCorrected()),
-                new Cell("其他结果", "other result", group.getOther()),
-                new Cell("尚未审结", "pending", group.getPending()),
-                new Cell("总计", "total", group.getTotal()));
+        return Arrays.asList(new Cell(ReviewTable.UPHELD, group.getUpheld()), new Cell(ReviewTable.CORRECTED, group.getCorrected()),
+                new Cell(ReviewTable.OTHER, group.getOther()), new Cell(ReviewTable.PENDING, group.getPending()),
+                new Cell(ReviewTable.TOTAL, group.getTotal()));
     }
 
-    static String groupZh(ReviewGroupKind kind) {
-        return switch (kind) {
-            case ADMINISTRATIVE_REVIEW -> "行政复议";
-            case LITIGATION_DIRECT -> "行政诉讼（未经复议直接起诉）";
-            case LITIGATION_AFTER_REVIEW -> "行政诉讼（复议后起诉）";
-        };
+    /** The groups in table order, each once (a parser hiccup must not yield two findings with one key). */
+    static List<ReviewGroup> distinctGroups(DisclosureReport report) {
+        return TableCell.firstOfEach(report.getReview(), ReviewGroup::getGroup);
     }
 
-    static String groupEn(ReviewGroupKind kind) {
-        return switch (kind) {
-            case ADMINISTRATIVE_REVIEW -> "administrative review";
-            case LITIGATION_DIRECT -> "litigation without prior review";
-            case LITIGATION_AFTER_REVIEW -> "litigation after review";
-        };
+    /** The place of one number of a group. */
+    static Place place(ReviewGroup group, String cellZh) {
+        return Place.of(4, group.getGroup().name(), cellZh);
     }
 }

@@ -1,45 +1,33 @@
 package gongkai.rules;
 
+import static gongkai.avro.Severity.ERROR;
+
 import java.util.ArrayList;
 import java.util.List;
 
 import gongkai.avro.CellRef;
 import gongkai.avro.DisclosureReport;
-import gongkai.avro.ReviewGroupKind;
+import gongkai.avro.ReviewGroup;
+import gongkai.report.ReviewTable;
 
 /** R-REV-01: each section-4 group's 总计 is 维持 + 纠正 + 其他 + 尚未审结. */
-public final class ReviewTotalRule implements ReportRule {
-    private static final RuleInfo INFO = RuleDefinitions.REV_01;
-    private static final List<String> EN = List.of("upheld", "corrected", "other result", "pending");
-
+@RuleSpec(id = "R-REV-01", kind = "review-total", severity = ERROR,
+        zh = "第四部分某组总计 ≠ 维持 + 纠正 + 其他 + 尚未审结", en = "a section-4 total ≠ upheld + corrected + other + pending")
+public final class ReviewTotalRule extends IdentityRule {
     @Override
-    public String id() {
-        return INFO.id();
-    }
-
-    @Override
-    public List<Finding> check(DisclosureReport report) {
-        List<Finding> findings = new ArrayList<>();
-        for (Identity identity : Identities.reviewTotals(report)) {
-            if (identity.holds() || identity.failsOnlyOnBlanks()) {
-                continue;
-            }
-            StringBuilder zh = new StringBuilder();
-            StringBuilder en = new StringBuilder();
-            for (int i = 0; i < identity.left().size(); i++) {
-                CellRef cell = identity.left().get(i);
-                long v = cell.getValue() == null ? 0 : cell.getValue();
-                zh.append(i == 0 ? "" : " + ").append(cell.getColumn()).append(' ').append(v);
-                en.append(i == 0 ? "" : " + ").append(EN.get(i)).append(' ').append(v);
-            }
-            long sum = identity.leftSum();
-            long total = identity.rightSum();
-            ReviewGroupKind group = ReviewGroupKind.valueOf(identity.location().row());
-            findings.add(INFO.finding(identity.location(), Long.toString(sum), Long.toString(total),
-                    "第四部分" + ReviewCells.groupZh(group) + "：" + zh + " = " + sum + "，但“总计”为 " + total + "。",
-                    "Section 4, " + ReviewCells.groupEn(group) + ": " + en + " = " + sum + ", but the total says " + total + ".")
-                    .withCells(identity));
+    List<Identity> identities(DisclosureReport report) {
+        List<Identity> out = new ArrayList<>();
+        for (ReviewGroup group : ReviewCells.distinctGroups(report)) {
+            List<ReviewCells.Cell> cells = ReviewCells.cells(group);
+            List<CellRef> refs = cells.stream().map(cell -> cell.ref(group)).toList();
+            List<CellRef> parts = refs.subList(0, 4);
+            List<String> names = cells.stream().map(ReviewCells.Cell::zh).toList().subList(0, 4);
+            List<String> namesEn = cells.stream().map(ReviewCells.Cell::en).toList().subList(0, 4);
+            out.add(new Identity(id(), ReviewCells.place(group, ReviewTable.TOTAL), () -> new Identity.Wording(
+                    ReviewTable.groupZh(group.getGroup()) + " 维持 + 纠正 + 其他 + 尚未审结 = 总计",
+                    ReviewTable.groupEn(group.getGroup()) + " upheld + corrected + other + pending = total",
+                    Identity.terms(names, parts), Identity.terms(namesEn, parts), "“总计”", "the total"), parts, refs.subList(4, 5)));
         }
-        return findings;
+        return out;
     }
 }

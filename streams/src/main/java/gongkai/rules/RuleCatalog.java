@@ -22,8 +22,7 @@ public final class RuleCatalog {
 
     private final List<ReportRule> reportRules;
     private final MissingReportRule missingReportRule;
-    private final List<ContinuityRule> continuityRules = List.of(new CarryOverContinuityRule(),
-            new ValidDocumentCountContinuityRule(), new PreviousYearMissingRule());
+    private final List<ContinuityRule> continuityRules = Rules.continuityRules();
     private final Map<String, Severity> overrides;
 
     public RuleCatalog() {
@@ -37,10 +36,7 @@ public final class RuleCatalog {
 
     /** @throws IllegalArgumentException for an id not in the catalog: a typo would otherwise be ignored silently */
     public RuleCatalog(Map<String, Severity> severityOverrides, PublicationDeadline deadlines) {
-        this.reportRules = List.of(new AgencyNamedInTitleRule(), new SectionsPresentRule(),
-                new SectionNumberingRule(), new TemplateFitsYearRule(), new BlankCellRule(), new BadNumberRule(),
-                new RequestBalanceRule(), new RowTotalRule(), new ResultSubtotalRule(), new ReviewTotalRule(), new ProblemsNamedRule(),
-                new NarrativeCountRule(), new NarrativePartsRule(), new FeeStatementRule(), new PublicationDeadlineRule(deadlines));
+        this.reportRules = Rules.reportRules(deadlines);
         this.missingReportRule = new MissingReportRule(deadlines);
         for (Map.Entry<String, Severity> override : severityOverrides.entrySet()) {
             if (info(override.getKey()).isEmpty()) {
@@ -91,11 +87,12 @@ public final class RuleCatalog {
 
     /** Catalog entry of any rule, including those evaluated outside this module (R-ID-02 in the parser). */
     public static Optional<RuleInfo> info(String ruleId) {
-        return RuleDefinitions.ALL.stream().filter(i -> i.id().equals(ruleId)).findFirst();
+        return Rules.ALL.stream().filter(i -> i.id().equals(ruleId)).findFirst();
     }
 
+    /** Every rule of the catalog, in the order of their ids: those run here and those evaluated elsewhere. */
     public static List<RuleInfo> all() {
-        return RuleDefinitions.ALL;
+        return Rules.ALL;
     }
 
     /** Effective severity of a rule, for alerts raised outside this module too (R-ID-02 in the parser). */
@@ -162,7 +159,7 @@ public final class RuleCatalog {
         List<Finding> out = new ArrayList<>(findings.size());
         Set<String> keys = new HashSet<>();
         for (Finding finding : findings) {
-            if (keys.add(finding.location().key())) {
+            if (keys.add(finding.place().key())) {
                 // A rule may raise its own default for one finding (R-CELL-01 when a check depends on the blanks);
                 // a configured severity applies to all of them.
                 Severity override = overrides.get(finding.ruleId());

@@ -1,5 +1,7 @@
 package gongkai.rules;
 
+import static gongkai.avro.Severity.INFO;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -8,16 +10,12 @@ import java.util.Set;
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.Numbering;
 import gongkai.avro.SectionHeading;
+import gongkai.report.Place;
 
 /** R-SEC-02: headings numbered "2、" or not at all instead of "二、". */
+@RuleSpec(id = "R-SEC-02", kind = "section", severity = INFO,
+        zh = "部分标题编号不规范（如“2、”代替“二、”或无编号）", en = "section numbering irregular (\"2、\" for \"二、\", or unnumbered)")
 public final class SectionNumberingRule implements ReportRule {
-    private static final RuleInfo INFO = RuleDefinitions.SEC_02;
-
-    @Override
-    public String id() {
-        return INFO.id();
-    }
-
     @Override
     public List<Finding> check(DisclosureReport report) {
         List<Finding> findings = new ArrayList<>();
@@ -30,8 +28,8 @@ public final class SectionNumberingRule implements ReportRule {
             String expected = Text.numeral(n) + "、";
             String printed = Text.plain(heading.getHeading());
             boolean arabic = heading.getNumbering() == Numbering.ARABIC;
-            findings.add(INFO.finding(Location.section(n), expected, printed,
-                    Text.sectionZh(n) + "标题“" + printed + "”" + (arabic ? "使用阿拉伯数字编号" : "没有编号")
+            findings.add(finding(Place.section(n), expected, printed,
+                    Place.section(n).zh() + "标题“" + printed + "”" + (arabic ? "使用阿拉伯数字编号" : "没有编号")
                             + "，应为“" + expected + Text.sectionTitle(n) + "”。",
                     "The heading of section " + n + " \"" + printed + "\" is "
                             + (arabic ? "numbered with Arabic numerals" : "unnumbered") + "; expected \"" + expected

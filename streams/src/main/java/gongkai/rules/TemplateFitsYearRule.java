@@ -1,19 +1,17 @@
 package gongkai.rules;
 
+import static gongkai.avro.Severity.WARNING;
+
 import java.util.List;
 
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.TemplateVersion;
+import gongkai.report.Place;
 
 /** R-TPL-01: reports for 2021 on use the 2021 format (国办公开办函〔2021〕30号), reports for 2019/2020 the 2019 one. */
+@RuleSpec(id = "R-TPL-01", kind = "template", severity = WARNING,
+        zh = "表格格式与年度不符", en = "table template does not fit the report year")
 public final class TemplateFitsYearRule implements ReportRule {
-    private static final RuleInfo INFO = RuleDefinitions.TPL_01;
-
-    @Override
-    public String id() {
-        return INFO.id();
-    }
-
     @Override
     public List<Finding> check(DisclosureReport report) {
         int year = report.getYear();
@@ -26,7 +24,7 @@ public final class TemplateFitsYearRule implements ReportRule {
                 : "2019、2020年度报告应使用2019年格式";
         String ruleEn = year >= 2021 ? "reports for 2021 and later must use the 2021 format" : "reports for 2019 and 2020 use the 2019 format";
         // Section 2 is where the template shows (its column headers identify it).
-        return List.of(INFO.finding(Location.section(2), expected.name(), report.getTemplate().name(),
+        return List.of(finding(Place.section(2), expected.name(), report.getTemplate().name(),
                 year + "年度报告使用了" + used + "年格式的表格，" + rule + "。",
                 "The report for " + year + " uses the " + used + " table format; " + ruleEn + "."));
     }

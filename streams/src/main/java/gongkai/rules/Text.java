@@ -67,15 +67,6 @@ final class Text {
         return new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
     }
 
-    /** 第三部分, or 全文 for section 0. */
-    static String sectionZh(int section) {
-        return section >= 1 && section <= 6 ? "第" + NUMERALS.get(section) + "部分" : "全文";
-    }
-
-    static String sectionEn(int section) {
-        return section >= 1 && section <= 6 ? "Section " + section : "The document";
-    }
-
     static String numeral(int section) {
         return NUMERALS.get(section);
     }

@@ -1,5 +1,7 @@
 package gongkai.rules;
 
+import static gongkai.avro.Severity.WARNING;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,20 +12,17 @@ import gongkai.avro.CellKind;
 import gongkai.avro.CellRef;
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.TemplateVersion;
+import gongkai.report.Place;
 
 /**
  * R-CONT-02 (2021 format, both years): 现行有效件数(Y) = 现行有效件数(Y-1) + 本年制发件数(Y) − 本年废止件数(Y),
  * for 规章 and 行政规范性文件 under 第二十条第（一）项.
  */
+@RuleSpec(id = "R-CONT-02", kind = "continuity", severity = WARNING,
+        zh = "现行有效件数 ≠ 上年现行有效件数 + 本年制发件数 − 本年废止件数", en = "valid documents ≠ last year's valid + issued − repealed")
 public final class ValidDocumentCountContinuityRule implements ContinuityRule {
-    private static final RuleInfo INFO = RuleDefinitions.CONT_02;
     private static final List<String> KINDS = List.of("规章", "行政规范性文件");
     private static final double TOLERANCE = 1e-9;
-
-    @Override
-    public String id() {
-        return INFO.id();
-    }
 
     @Override
     public List<Finding> check(DisclosureReport previous, DisclosureReport current) {
@@ -55,12 +54,13 @@ public final class ValidDocumentCountContinuityRule implements ContinuityRule {
             String r = Text.number(repealed.get());
             String e = Text.number(expected);
             String a = Text.number(valid.get());
-            findings.add(INFO.finding(new Location(2, kind, "现行有效件数"), e, a,
-                    "第二部分“" + kind + "”：" + previous.getYear() + "年现行有效件数 " + p + " + 本年制发件数 " + i
+            Place place = Place.of(2, kind, "现行有效件数");
+            findings.add(finding(place, e, a,
+                    place.zh() + "：" + previous.getYear() + "年现行有效件数 " + p + " + 本年制发件数 " + i
                             + " − 本年废止件数 " + r + " = " + e + "，但本年现行有效件数为 " + a + "。",
-                    "Section 2, " + kind + ": valid at the end of " + previous.getYear() + " " + p + " + issued " + i
+                    place.en() + ": valid at the end of " + previous.getYear() + " " + p + " + issued " + i
                             + " − repealed " + r + " = " + e + ", but this report's valid count is " + a + ".")
-                    .withCells(Identity.cells(INFO.id(),
+                    .withCells(Identity.cells(id(),
                             List.of(cell(before.get(), "现行有效", validBefore.get(), previous.getReportId()),
                                     cell(now.get(), "制发", issued.get(), null)),
                             List.of(cell(now.get(), "现行有效", valid.get(), null), cell(now.get(), "废止", repealed.get(), null)))));

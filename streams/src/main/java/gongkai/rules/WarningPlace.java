@@ -7,13 +7,14 @@ import gongkai.avro.ActiveDisclosureRow;
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.ParseWarning;
 import gongkai.avro.RequestRow;
+import gongkai.report.Place;
 import gongkai.report.RequestTable;
 
 /**
  * Where a parser warning points, in the rules' location scheme. The parser may name a section-3 row by code or
  * by printed label; mapping the label to the code keeps one cell on one alert key.
  */
-record WarningPlace(Location location, String zh, String en, String actual) {
+record WarningPlace(Place place, String actual) {
 
     static WarningPlace of(DisclosureReport report, ParseWarning warning) {
         int section = warning.getSection();
@@ -27,9 +28,7 @@ record WarningPlace(Location location, String zh, String en, String actual) {
                 String header = c < 0 ? column : RequestTable.COLUMNS.get(c);
                 String raw = c < 0 ? "" : Text.plain(RequestRows.raw(match, c));
                 String code = match.getCode();
-                return new WarningPlace(new Location(3, code, header),
-                        "第三部分“" + RequestRows.labelZh(report, code) + "”行" + columnZh(header),
-                        "Section 3, " + RequestRows.labelEn(code) + columnEn(header), raw.isEmpty() ? message : raw);
+                return new WarningPlace(RequestRows.place(report, code, header), raw.isEmpty() ? message : raw);
             }
         }
         if (section == 2 && row != null) {
@@ -38,13 +37,10 @@ record WarningPlace(Location location, String zh, String en, String actual) {
                 String key = ActiveRows.rowKey(match);
                 String raw = match.getCells().stream().filter(c -> ActiveRows.header(c).equals(column))
                         .map(ActiveDisclosureCell::getRaw).map(Text::plain).findFirst().orElse("");
-                return new WarningPlace(new Location(2, key, column), "第二部分“" + key + "”行" + columnZh(column),
-                        "Section 2, row " + key + columnEn(column), raw.isEmpty() ? message : raw);
+                return new WarningPlace(Place.of(2, key, column), raw.isEmpty() ? message : raw);
             }
         }
-        return new WarningPlace(new Location(section, row, column),
-                Text.sectionZh(section) + (row == null ? "" : "“" + row + "”行") + columnZh(column),
-                Text.sectionEn(section) + (row == null ? "" : ", row " + row) + columnEn(column), message);
+        return new WarningPlace(Place.of(section, row, column), message);
     }
 
     private static RequestRow requestRow(DisclosureReport report, String row) {
@@ -76,13 +72,5 @@ record WarningPlace(Location location, String zh, String en, String actual) {
         }
         String compact = column.replace(" ", "");
         return RequestTable.COLUMNS.indexOf(compact);
-    }
-
-    private static String columnZh(String column) {
-        return column == null ? "" : "“" + column + "”列";
-    }
-
-    private static String columnEn(String column) {
-        return column == null ? "" : ", column " + column;
     }
 }

@@ -75,7 +75,7 @@ class ArithmeticRulesTest {
     void rowTotalDifferingFromItsColumnsIsReported() {
         var report = TestReports.clean2021().cell("NEW", 6, 18).build();
         Finding f = single(new RowTotalRule().check(report), "R-ROW-01", "3/NEW/总计", "17", "18");
-        assertEquals("第三部分“一、本年新收政府信息公开申请数量”行：六类申请人合计 11 + 4 + 0 + 1 + 1 + 0 = 17，但“总计”列为 18。",
+        assertEquals("第三部分“一、本年新收政府信息公开申请数量”行“总计”列：六类申请人合计 11 + 4 + 0 + 1 + 1 + 0 = 17，但“总计”列为 18，两者应相等。",
                 f.messageZh());
     }
 
@@ -84,7 +84,7 @@ class ArithmeticRulesTest {
         var report = TestReports.clean2021().cell("WITHHELD_4", 0, 2).build();
         Finding f = single(new RowTotalRule().check(report), "R-ROW-01", "3/WITHHELD_4/总计", "2", "1");
         assertTrue(f.messageZh().startsWith("第三部分“（三）不予公开 4.原因”行"), f.messageZh());
-        assertTrue(f.messageEn().startsWith("Section 3, row 三(三)4 withheld:"), f.messageEn());
+        assertTrue(f.messageEn().startsWith("Section 3, row 三(三)4 withheld, column total:"), f.messageEn());
     }
 
     @Test
@@ -134,7 +134,7 @@ class ArithmeticRulesTest {
         assertEquals(2, findings.size(), Findings.describe(findings));
         Findings.assertFinding(findings.get(0), "R-REV-01", "4/ADMINISTRATIVE_REVIEW/总计", "2", "3");
         Findings.assertFinding(findings.get(1), "R-REV-01", "4/LITIGATION_AFTER_REVIEW/总计", "1", "0");
-        assertEquals("第四部分行政复议：结果维持 1 + 结果纠正 0 + 其他结果 0 + 尚未审结 1 = 2，但“总计”为 3。",
+        assertEquals("第四部分行政复议“总计”：结果维持 1 + 结果纠正 0 + 其他结果 0 + 尚未审结 1 = 2，但“总计”为 3，两者应相等。",
                 findings.get(0).messageZh());
     }
 

@@ -80,7 +80,7 @@ class CellRulesTest {
         var report = builder.build();
         assertEquals(140, blanks);
         List<Finding> all = new RuleCatalog().checkReport(report);
-        assertEquals(List.of("R-CELL-01@3", "R-CELL-01@4"), all.stream().map(f -> f.ruleId() + "@" + f.location().key()).toList(),
+        assertEquals(List.of("R-CELL-01@3", "R-CELL-01@4"), all.stream().map(f -> f.ruleId() + "@" + f.place().key()).toList(),
                 Findings.describe(all));
         assertEquals(blanks, all.get(0).left().size(), "the note lists every blank cell");
         assertTrue(all.get(0).messageZh().contains("等，另 "), "the message names ten and counts the rest");

@@ -45,13 +45,12 @@ class CleanReportsTest {
     }
 
     @Test
-    void theCatalogRunsEveryRuleOfThisModule() {
+    void theCatalogRunsEveryReportAndContinuityRuleOnce() {
         RuleCatalog catalog = new RuleCatalog();
-        assertEquals(List.of("R-ID-01", "R-SEC-01", "R-SEC-02", "R-TPL-01", "R-CELL-01", "R-CELL-02", "R-BAL-01",
-                "R-ROW-01", "R-SUB-01", "R-REV-01", "R-SEC-03", "R-NAR-01", "R-NAR-02", "R-FEE-01", "R-DL-01"),
-                catalog.reportRules().stream().map(ReportRule::id).toList());
-        assertEquals(List.of("R-CONT-01", "R-CONT-02", "R-CONT-03"),
-                catalog.continuityRules().stream().map(ContinuityRule::id).toList());
+        List<String> ids = Stream.concat(catalog.reportRules().stream(), catalog.continuityRules().stream()).map(Rule::id).toList();
+        assertEquals(ids.size(), ids.stream().distinct().count(), ids::toString);
+        assertTrue(ids.containsAll(List.of("R-BAL-01", "R-CONT-01")), ids::toString);
+        assertEquals(RuleCatalog.all().size(), ids.size() + 2, "all but R-ID-02 (the parser) and R-MISS-01 (the roster) run here");
     }
 
     @Test

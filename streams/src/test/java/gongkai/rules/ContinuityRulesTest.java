@@ -41,9 +41,9 @@ class ContinuityRulesTest {
         var previous = TestReports.clean2019().build();
         var current = TestReports.clean2021().cell("CARRIED_OVER", 0, 13).build();
         Finding f = new CarryOverContinuityRule().check(previous, current).get(0);
-        assertEquals("第三部分“自然人”列：本年“二、上年结转政府信息公开申请数量”为 13，但2020年度报告“四、结转下年度继续办理”为 2。",
+        assertEquals("第三部分“二、上年结转政府信息公开申请数量”行“自然人”列：本年为 13，但2020年度报告“四、结转下年度继续办理”为 2。",
                 f.messageZh());
-        assertEquals("Section 3, column natural persons: this report's carried over is 13, but the 2020 report carried forward 2.",
+        assertEquals("Section 3, row 二 carried over, column natural persons: this report says 13, but the 2020 report carried forward 2.",
                 f.messageEn());
     }
 
@@ -70,7 +70,7 @@ class ContinuityRulesTest {
         var current = TestReports.clean2022().activeCell("规范性文件", "现行有效件数", "14").build();
         Finding f = single(new ValidDocumentCountContinuityRule().check(previous, current), "R-CONT-02",
                 "2/行政规范性文件/现行有效件数", "13", "14");
-        assertEquals("第二部分“行政规范性文件”：2021年现行有效件数 12 + 本年制发件数 2 − 本年废止件数 1 = 13，但本年现行有效件数为 14。",
+        assertEquals("第二部分“行政规范性文件”行“现行有效件数”列：2021年现行有效件数 12 + 本年制发件数 2 − 本年废止件数 1 = 13，但本年现行有效件数为 14。",
                 f.messageZh());
     }
 

@@ -21,23 +21,23 @@ final class Findings {
 
     static void assertFinding(Finding finding, String ruleId, String locationKey, String expected, String actual) {
         assertEquals(ruleId, finding.ruleId(), "ruleId");
-        assertEquals(locationKey, finding.location().key(), "location");
+        assertEquals(locationKey, finding.place().key(), "location");
         assertEquals(expected, finding.expected(), "expected");
         assertEquals(actual, finding.actual(), "actual");
         assertTrue(!finding.messageZh().isBlank() && !finding.messageEn().isBlank(), "both messages present");
     }
 
     static Finding at(List<Finding> findings, String locationKey) {
-        return findings.stream().filter(f -> f.location().key().equals(locationKey)).findFirst()
+        return findings.stream().filter(f -> f.place().key().equals(locationKey)).findFirst()
                 .orElseThrow(() -> new AssertionError("no finding at " + locationKey + " in " + describe(findings)));
     }
 
     static List<String> keys(List<Finding> findings) {
-        return findings.stream().map(f -> f.location().key()).collect(Collectors.toList());
+        return findings.stream().map(f -> f.place().key()).collect(Collectors.toList());
     }
 
     static String describe(List<Finding> findings) {
-        return findings.stream().map(f -> f.ruleId() + "@" + f.location().key() + " " + f.expected() + "/" + f.actual())
+        return findings.stream().map(f -> f.ruleId() + "@" + f.place().key() + " " + f.expected() + "/" + f.actual())
                 .collect(Collectors.joining("; ", "[", "]"));
     }
 }

@@ -20,7 +20,7 @@ class NarrativeRulesTest {
         var report = TestReports.clean2021().clearClaims()
                 .claim(ClaimKind.NEW_REQUESTS, 13, "2021年新收依申请公开13件").build();
         Finding f = single(new NarrativeCountRule().check(report), "R-NAR-01", "1/2021年新收依申请公开13件", "17", "13");
-        assertEquals("第一部分文字“2021年新收依申请公开13件”称本年新收 13 件，但第三部分表格“一、本年新收政府信息公开申请数量”行“总计”为 17。",
+        assertEquals("第一部分文字“2021年新收依申请公开13件”称本年新收 13 件，但第三部分“一、本年新收政府信息公开申请数量”行“总计”列为 17。",
                 f.messageZh());
     }
 
@@ -39,7 +39,7 @@ class NarrativeRulesTest {
         // 不予公开 now spans two sub-rows: 1 (row 4) + 2 (row 1) = 3; the text still says 1.
         var report = TestReports.clean2021().cell("WITHHELD_1", 0, 2).cell("WITHHELD_1", 6, 2).build();
         Finding f = single(new NarrativeCountRule().check(report), "R-NAR-01", "1/不予公开1件", "3", "1");
-        assertTrue(f.messageZh().contains("“不予公开”各行“总计”为 3"), f.messageZh());
+        assertTrue(f.messageZh().contains("“不予公开”各行“总计”列为 3"), f.messageZh());
     }
 
     @Test

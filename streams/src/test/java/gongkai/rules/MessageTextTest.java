@@ -5,14 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-class LocationAndMessageTest {
+import gongkai.report.Place;
+
+/** Report text in places and messages: as printed, on one line, cut when overlong. */
+class MessageTextTest {
 
     @Test
-    void keyJoinsSectionRowAndColumnOmittingNulls() {
-        assertEquals("3/CARRIED_OVER/自然人", new Location(3, "CARRIED_OVER", "自然人").key());
-        assertEquals("3/总计", new Location(3, null, "总计").key());
-        assertEquals("1/新收13件", new Location(1, "新收13件", null).key());
-        assertEquals("0", Location.document().key());
+    void aSection3PlaceNamesTheRowAsTheReportPrintsIt() {
+        var report = TestReports.clean2021().label("NEW", "一、本年新收申请").build();
+        Place cell = RequestRows.place(report, "NEW", "自然人");
+        assertEquals("第三部分“一、本年新收申请”行“自然人”列", cell.zh());
+        assertEquals("3/NEW/自然人", cell.key());
     }
 
     @Test
@@ -29,7 +32,7 @@ class LocationAndMessageTest {
         String phrase = "新收" + "很长".repeat(300) + "13件";
         var report = TestReports.clean2021().clearClaims().claim(gongkai.avro.ClaimKind.NEW_REQUESTS, 13, phrase).build();
         Finding f = new NarrativeCountRule().check(report).get(0);
-        assertTrue(f.location().row().length() <= 201, "row length " + f.location().row().length());
-        assertTrue(f.location().row().endsWith("…"));
+        assertTrue(f.place().row().length() <= 201, "row length " + f.place().row().length());
+        assertTrue(f.place().row().endsWith("…"));
     }
 }
