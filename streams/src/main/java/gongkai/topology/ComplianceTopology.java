@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.function.Supplier;
 
 import gongkai.topics.MonitorSerdes;
-import gongkai.continuity.ComplianceProcessor;
+import gongkai.compliance.ComplianceProcessor;
 import gongkai.identity.AgencyIdentityProcessor;
 import gongkai.identity.ReadReportSerde;
 import gongkai.identity.RosterNamesUpdater;

@@ -19,7 +19,7 @@ import gongkai.avro.AlertStatus;
 import gongkai.avro.ComplianceAlert;
 import gongkai.avro.ReportSubmission;
 import gongkai.avro.RosterEntry;
-import gongkai.continuity.ComplianceProcessor;
+import gongkai.compliance.ComplianceProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package gongkai.continuity;
+package gongkai.compliance;
 
 import java.time.Instant;
 import java.util.Collection;

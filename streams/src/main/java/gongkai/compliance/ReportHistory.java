@@ -1,4 +1,4 @@
-package gongkai.continuity;
+package gongkai.compliance;
 
 import gongkai.topics.AlertKeys;
 import gongkai.avro.DisclosureReport;
