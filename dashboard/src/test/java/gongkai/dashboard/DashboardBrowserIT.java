@@ -167,7 +167,7 @@ class DashboardBrowserIT {
         pair.findElement(By.xpath(".//h4/a[contains(@href,'2022')]")).click();
         waitUpTo(10).until(b -> b.findElement(By.cssSelector("code.sha")).getText().length() == 64);
         assertFalse(browser.findElements(By.cssSelector("table.s3 tr[data-row='CARRIED_OVER'] td.alert-cell")).isEmpty());
-        assertTrue(browser.findElement(By.tagName("main")).getText().contains("本年“二、上年结转"));
+        assertTrue(browser.findElement(By.tagName("main")).getText().contains("第三部分“二、上年结转"), "the alert names the cell it is about");
 
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1400));
         ((JavascriptExecutor) browser).executeScript("document.querySelector('table.s3').scrollIntoView();");
