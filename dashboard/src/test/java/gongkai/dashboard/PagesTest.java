@@ -23,7 +23,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +38,7 @@ class PagesTest {
 
     @TempDir
     Path stateDir;
+    @AutoClose
     private TopologyHarness harness;
     private final ViewState state = new ViewState();
 
@@ -55,11 +56,6 @@ class PagesTest {
         harness.alertEvents().readValuesToList().forEach(state::alertEvent);
         harness.openAlerts().readKeyValuesToList().forEach(kv -> state.openAlert(kv.key, kv.value));
         harness.verdicts().readKeyValuesToList().forEach(kv -> state.verdict(kv.key, kv.value));
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
     }
 
     @Test

@@ -19,7 +19,7 @@ import gongkai.avro.ComplianceAlert;
 import gongkai.avro.DisclosureReport;
 import gongkai.avro.ReportSubmission;
 import gongkai.avro.RosterEntry;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,17 +30,13 @@ class AgencyIdentityTopologyTest {
 
     @TempDir
     Path state;
+    @AutoClose
     private TopologyHarness harness;
     private Instant clock = Instant.parse("2023-01-20T00:00:00Z");
 
     @BeforeEach
     void start() {
         harness = TopologyHarness.start(state);
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
     }
 
     /** The 2021 sample with its title's agency written another way. */

@@ -32,7 +32,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +44,7 @@ class ComplianceTopologyTest {
 
     @TempDir
     Path state;
+    @AutoClose
     private TopologyHarness harness;
     private final Map<String, ComplianceAlert> openTable = new LinkedHashMap<>();
     private Instant clock = Instant.parse("2024-02-01T00:00:00Z");
@@ -51,11 +52,6 @@ class ComplianceTopologyTest {
     @BeforeEach
     void start() {
         harness = TopologyHarness.start(state);
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
     }
 
     static byte[] sample(String name) throws IOException {
@@ -180,7 +176,7 @@ class ComplianceTopologyTest {
         submit(sample("crafted/chaoyang-jinzhan-2022.txt"), "2022.txt");
         Set<String> inOrder = new TreeSet<>(openAlerts().keySet());
 
-        stop();
+        harness.close();
         openTable.clear();
         start();
         submit(sample("crafted/chaoyang-jinzhan-2022.txt"), "2022.txt");
@@ -296,7 +292,7 @@ class ComplianceTopologyTest {
     @Test
     void aReplayIgnoresRosterEntriesAndReviewsMadeAfterItsEnd() throws IOException {
         Instant until = clock.plusSeconds(600);
-        stop();
+        harness.close();
         openTable.clear();
         harness = TopologyHarness.replay(state.resolve("replay"), new gongkai.topics.SubmissionWindow(null, until), () -> until);
         submit(sample("chaoyang-jinzhan-2021.txt"), "2021.txt");

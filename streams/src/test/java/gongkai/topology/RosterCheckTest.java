@@ -20,7 +20,7 @@ import gongkai.avro.ComplianceAlert;
 import gongkai.avro.ReportSubmission;
 import gongkai.avro.RosterEntry;
 import gongkai.compliance.ComplianceProcessor;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,16 +33,12 @@ class RosterCheckTest {
     @TempDir
     Path state;
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2022-01-15T00:00:00Z"));
+    @AutoClose
     private TopologyHarness harness;
 
     @BeforeEach
     void start() {
         harness = TopologyHarness.start(state, now::get);
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
     }
 
     private void onRoster(String agency, int firstYear) {
