@@ -42,6 +42,9 @@ public final class EmbeddedCluster implements AutoCloseable {
     /** @throws IllegalStateException if another monitor runs on {@code dataDir}, or it cannot be written */
     public static EmbeddedCluster start(Path dataDir) {
         DataDirLock lock = DataDirLock.acquire(dataDir);
+        // A broker that has never run has no transactions to be left open: the check (which waits for the
+        // transaction coordinator to load) is for restarts only.
+        boolean restart = Files.isDirectory(dataDir.resolve("kafka"));
         LocalKafka kafka;
         try {
             kafka = LocalKafka.start(dataDir.resolve("kafka"));
@@ -49,7 +52,9 @@ public final class EmbeddedCluster implements AutoCloseable {
             lock.close();
             throw e;
         }
-        abortHangingTransactions(kafka);
+        if (restart) {
+            abortHangingTransactions(kafka);
+        }
         Path portFile = dataDir.resolve("registry.port");
         LocalSchemaRegistry registry;
         try {
