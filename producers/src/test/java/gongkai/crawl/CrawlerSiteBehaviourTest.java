@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import gongkai.avro.ReportSubmission;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,17 +23,13 @@ class CrawlerSiteBehaviourTest {
     @TempDir
     Path dir;
 
+    @AutoClose
     private FixtureSite site;
     private final List<ReportSubmission> submitted = new ArrayList<>();
 
     @BeforeEach
     void startSite() throws IOException {
         site = new FixtureSite();
-    }
-
-    @AfterEach
-    void stopSite() {
-        site.close();
     }
 
     private static FetchPolicy policy() {

@@ -11,21 +11,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class PoliteFetcherTest {
+    @AutoClose
     private FixtureSite site;
 
     @BeforeEach
     void startSite() throws IOException {
         site = new FixtureSite();
-    }
-
-    @AfterEach
-    void stopSite() {
-        site.close();
     }
 
     private static FetchPolicy policy() {
